@@ -1,0 +1,59 @@
+"""The site's data files in docs/_data/: one place for each truth."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+import yaml
+
+from .problems import ContentError, Problem
+
+DATA_DIR = "_data"
+
+
+@dataclass(frozen=True)
+class SiteData:
+    curriculum: dict  # module sections, audiences, roles (with their names per language)
+    local: dict  # local facts: municipalities, partners, the week's dates and places
+    sources: dict  # bibliography: key -> {title, publisher, year, url}
+    strings: dict  # interface strings: key -> {lang: text}
+
+    @property
+    def roles(self) -> dict:
+        return self.curriculum["roles"]
+
+    @property
+    def audiences(self) -> dict:
+        return self.curriculum["audiences"]
+
+    @property
+    def module_sections(self) -> list[str]:
+        return self.curriculum["module_sections"]
+
+    def string(self, key: str, lang: str) -> str:
+        return self.strings[key][lang]
+
+
+def _load(path: str, display: str) -> dict:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            value = yaml.safe_load(handle)
+    except FileNotFoundError as exc:
+        raise ContentError(Problem(display, 1, "data file is missing.",
+                                   "restore it from git or create it.")) from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ContentError(Problem(display, mark.line + 1 if mark else 1,
+                                   f"data file is not valid YAML ({getattr(exc, 'problem', exc)}).",
+                                   "check indentation, colons and quotes on that line.")) from exc
+    if not isinstance(value, dict):
+        raise ContentError(Problem(display, 1, "data file must be a mapping.", "write key: value lines."))
+    return value
+
+
+def load(docs_dir: str, display_prefix: str = "docs/") -> SiteData:
+    def one(name: str) -> dict:
+        return _load(os.path.join(docs_dir, DATA_DIR, name), f"{display_prefix}{DATA_DIR}/{name}")
+
+    return SiteData(curriculum=one("curriculum.yml"), local=one("local.yml"),
+                    sources=one("sources.yml"), strings=one("strings.yml"))

@@ -1,0 +1,87 @@
+"""Markdown that the build adds to pages: local facts, the module facts line, the sources list."""
+from __future__ import annotations
+
+import html
+import re
+
+from .problems import Problem
+
+PLACEHOLDER = re.compile(r"\{\{\s*local\.([A-Za-z0-9_.-]+)\s*\}\}")
+
+
+def local_value(local: dict, dotted: str, lang: str):
+    """Look up 'week.dates' in the local facts; a {sv:, en:} mapping gives the page's language."""
+    value = local
+    for part in dotted.split("."):
+        if not isinstance(value, dict) or part not in value:
+            raise KeyError(dotted)
+        value = value[part]
+    if isinstance(value, dict):
+        if lang not in value:
+            raise KeyError(dotted)
+        value = value[lang]
+    if isinstance(value, list):
+        value = ", ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        raise KeyError(dotted)
+    return str(value)
+
+
+def expand_local(markdown: str, local: dict, lang: str, path: str,
+                 first_line: int = 1) -> tuple[str, list[Problem]]:
+    """Replace {{ local.key }} with the local fact; unknown keys are problems, never blanks."""
+    problems: list[Problem] = []
+
+    def replace(match: re.Match) -> str:
+        try:
+            return local_value(local, match.group(1), lang)
+        except KeyError:
+            line = first_line + markdown.count("\n", 0, match.start())
+            problems.append(Problem(path, line, f"unknown local fact '{match.group(1)}' for "
+                                    f"language '{lang}'.",
+                                    "add it to docs/_data/local.yml or fix the key."))
+            return match.group(0)
+
+    return PLACEHOLDER.sub(replace, markdown), problems
+
+
+def source_entry(source: dict) -> str:
+    parts = [f"*{source['title']}*"]
+    if source.get("publisher"):
+        parts.append(source["publisher"])
+    if source.get("year"):
+        parts.append(str(source["year"]))
+    text = " — ".join(parts)
+    url = source.get("url")
+    return f"{text}. <{url}>" if url else f"{text}."
+
+
+def sources_section(keys: list[str], sources: dict, heading: str) -> str:
+    """The '## Källor' section every factual page ends with, from its front matter."""
+    items = "\n".join(f"1. {source_entry(sources[key])}" for key in keys)
+    return f"\n\n## {heading} {{#kallor .gvi-sources}}\n\n{items}\n"
+
+
+def module_facts(meta: dict, lang: str, roles: dict, audiences: dict, strings: dict) -> str:
+    """One line of HTML under the module title: duration, audience and roles."""
+    def t(key: str) -> str:
+        return html.escape(strings[key][lang])
+
+    minutes = t("minutes").replace("{n}", str(meta["duration"]))
+    audience = ", ".join(html.escape(audiences[a][lang]) for a in meta["audience"])
+    role_names = ", ".join(html.escape(roles[r][lang]) for r in meta["roles"])
+    return (
+        '<dl class="gvi-facts">'
+        f'<div><dt>{t("duration")}</dt><dd>{minutes}</dd></div>'
+        f'<div><dt>{t("audience")}</dt><dd>{audience}</dd></div>'
+        f'<div><dt>{t("roles")}</dt><dd>{role_names}</dd></div>'
+        "</dl>"
+    )
+
+
+def insert_after_title(markdown: str, block: str) -> str:
+    """Insert a block after the first level-one heading (or at the top if there is none)."""
+    match = re.search(r"^# .*$", markdown, flags=re.MULTILINE)
+    if not match:
+        return f"{block}\n\n{markdown}"
+    return f"{markdown[: match.end()]}\n\n{block}\n{markdown[match.end():]}"
