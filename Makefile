@@ -1,0 +1,47 @@
+# GVI-veckan. Two commands matter: `make serve` and `make test`. Each sets up what it needs.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SITE_STAMP := $(VENV)/.site-installed
+DEV_STAMP  := $(VENV)/.dev-installed
+EDITION ?= $(shell sed -n 's/^  edition: *"\{0,1\}\([^"]*\)"\{0,1\}$$/\1/p' docs/_data/local.yml)
+BRANCH  ?= site-preview
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test chromium deploy-edition clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11, 5), "Python 3.11.5 or newer is needed"'
+	$(PYTHON) -m venv $(VENV)
+
+$(SITE_STAMP): requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(DEV_STAMP): requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	@touch $@ $(SITE_STAMP)
+
+## serve: the site on http://127.0.0.1:8000/ (Swedish) and /en/ (English), rebuilt on change
+serve: $(SITE_STAMP)
+	$(BIN)/mkdocs serve -a 127.0.0.1:8000
+
+## build: a strict build into site/
+build: $(SITE_STAMP)
+	$(BIN)/mkdocs build
+
+## chromium: find or install the Chromium the browser tests drive
+chromium: $(DEV_STAMP)
+	$(BIN)/python scripts/ensure_chromium.py
+
+## test: every test: unit, build, mike and browser (Playwright + Chromium + axe-core)
+test: $(DEV_STAMP) chromium
+	$(BIN)/python -m pytest
+
+## deploy-edition: deploy EDITION (default: docs/_data/local.yml week.edition) to the local
+## branch BRANCH with alias latest. Nothing is pushed.
+deploy-edition: $(SITE_STAMP)
+	$(BIN)/python scripts/deploy_edition.py deploy $(EDITION) --branch $(BRANCH)
+
+clean:
+	rm -rf site .pytest_cache

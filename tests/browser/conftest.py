@@ -1,0 +1,104 @@
+"""Playwright + Chromium fixtures. A missing Chromium fails the run; it never skips."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+
+from support import ROOT, StaticServer
+
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def chromium_path() -> str:
+    chosen = os.environ.get("CHROMIUM")
+    if not chosen:
+        recorded = ROOT / ".venv" / "chromium-path"
+        chosen = recorded.read_text().strip() if recorded.exists() else ""
+    if not chosen or not Path(chosen).exists():
+        pytest.fail("No Chromium for the browser tests: run `make test` (it provisions one via "
+                    "scripts/ensure_chromium.py) or set CHROMIUM=/path/to/chromium.", pytrace=False)
+    return chosen
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Visit:
+    """What one page load did: console errors, failed requests, requests to other hosts."""
+    console_errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+    status: int | None = None
+
+    def problems(self) -> list[str]:
+        return ([f"console: {e}" for e in self.console_errors] + [f"failed: {f}" for f in self.failed]
+                + [f"other host: {f}" for f in self.foreign])
+
+
+class Reader:
+    """A browser tab that watches every request, like a careful reader's devtools."""
+
+    def __init__(self, context, base_url: str):
+        self.page = context.new_page()
+        self.host = urlsplit(base_url).netloc
+        self.visit = Visit()
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda exc: self.visit.console_errors.append(str(exc)))
+        self.page.on("requestfailed", lambda r: self.visit.failed.append(f"{r.url} ({r.failure})"))
+        self.page.on("response", self._response)
+        self.page.on("request", self._request)
+
+    def _console(self, msg):
+        if msg.type == "error":
+            self.visit.console_errors.append(msg.text)
+
+    def _request(self, request):
+        if urlsplit(request.url).netloc not in (self.host, "") and not request.url.startswith(("data:", "blob:", "about:")):
+            self.visit.foreign.append(request.url)
+
+    def _response(self, response):
+        # The page's own 404 status is asserted by the tests that expect it; sub-resources
+        # (scripts, styles, sitemap, search index, versions.json) must all load.
+        if response.status >= 400 and response.request.resource_type != "document":
+            self.visit.failed.append(f"{response.url} ({response.status})")
+
+    def goto(self, url: str) -> Visit:
+        self.visit = Visit()
+        response = self.page.goto(url, wait_until="load")
+        self.page.wait_for_load_state("networkidle")
+        self.visit.status = response.status if response else None
+        return self.visit
+
+
+@pytest.fixture(scope="session")
+def axe():
+    return Axe()
+
+
+def axe_violations(axe, page, context=None) -> list[str]:
+    options = {"runOnly": {"type": "tag", "values": WCAG}, "resultTypes": ["violations"]}
+    results = axe.run(page, context=context, options=options)
+    return [f"{v['id']} ({v['impact']}): {v['help']} — "
+            + "; ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"])
+                        for n in v["nodes"][:3])
+            for v in results.response["violations"]]
+
+
+@pytest.fixture(scope="session")
+def site_server(site):
+    with StaticServer(site) as server:
+        yield server

@@ -1,0 +1,130 @@
+"""Shared test helpers: real builds, real mike deploys, a static server like a real host."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts")
+
+
+@dataclass
+class Build:
+    returncode: int
+    output: str
+    site: Path
+    seconds: float
+
+
+def copy_project(dest: Path, parts=PROJECT_PARTS) -> Path:
+    """A copy of the project's site sources (not site/ or .venv/) to change or deploy."""
+    dest.mkdir(parents=True, exist_ok=True)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for part in parts:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=ignore)
+        else:
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+def build(project: Path, site: Path, extra_env: dict | None = None) -> Build:
+    """A real `mkdocs build` (strict, from mkdocs.yml) of a project directory."""
+    start = time.perf_counter()
+    done = subprocess.run([str(BIN / "mkdocs"), "build", "-f", str(project / "mkdocs.yml"),
+                           "-d", str(site)], capture_output=True, text=True, cwd=project,
+                          env={**ENV, **(extra_env or {})})
+    return Build(done.returncode, done.stdout + done.stderr, site, time.perf_counter() - start)
+
+
+GIT_ENV = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.invalid",
+           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.invalid"}
+
+
+def git(repo: Path, *args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True,
+                          env={**ENV, **GIT_ENV})
+    assert done.returncode == 0, f"git {args}: {done.stderr}"
+    return done.stdout
+
+
+def init_repo(repo: Path) -> Path:
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "content")
+    return repo
+
+
+def deploy(repo: Path, edition: str, branch: str = "site-preview") -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "scripts/deploy_edition.py", "deploy", edition,
+                           "--branch", branch], cwd=repo, capture_output=True, text=True,
+                          env={**ENV, **GIT_ENV})
+
+
+def export_branch(repo: Path, branch: str, dest: Path) -> Path:
+    """The branch's files as a static host would have them (symlinks kept)."""
+    archive = dest.with_suffix(".tar")
+    git(repo, "archive", "--format=tar", "-o", str(archive), branch)
+    dest.mkdir(parents=True, exist_ok=True)
+    with tarfile.open(archive) as tar:
+        tar.extractall(dest, filter="tar")
+    return dest
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Serves a directory like a static host: a missing path gets /404.html with status 404."""
+
+    def log_message(self, *args):  # keep test output quiet
+        pass
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code == 404 and page.exists():
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+
+class StaticServer:
+    def __init__(self, directory: Path):
+        handler = functools.partial(_Handler, directory=str(directory))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every page of a built site as a URL path ('', 'en/', 'strategi/vad-ar-gvi/', …)."""
+    pages = []
+    for html in sorted(site.rglob("index.html")):
+        rel = html.parent.relative_to(site).as_posix()
+        if rel.startswith(("assets", "search")):
+            continue
+        pages.append("" if rel == "." else rel + "/")
+    return pages
