@@ -15,7 +15,7 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from gvi import data as site_data  # noqa: E402
-from gvi import frontmatter, links, outline, pages, render, schema  # noqa: E402
+from gvi import frontmatter, linklines, links, outline, pages, render, schema  # noqa: E402
 from gvi.problems import ContentError  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.gvi")
@@ -48,9 +48,9 @@ def on_config(config, **kwargs):
     if not version:
         # Plain builds have no versions.json; Material's selector would request one and fail.
         config.extra.pop("version", None)
-    prefix = _display(config, "")
+    prefix = _display(config, "").rstrip("/") + "/"  # "docs/": problems name files from the project root
     try:
-        _state["data"] = site_data.load(config.docs_dir, prefix if prefix.endswith("/") else prefix + "/")
+        _state["data"] = site_data.load(config.docs_dir, prefix)
     except ContentError as exc:
         raise PluginError(str(exc.problem)) from exc
     _state["languages"], _state["default"] = _i18n(config)
@@ -58,6 +58,10 @@ def on_config(config, **kwargs):
     _state.setdefault("site_names", {
         lang.locale: lang.site_name or config.site_name for lang in config.plugins["i18n"].config.languages})
     _state["prefix"] = prefix
+    pages_log = logging.getLogger("mkdocs.structure.pages")
+    for old in [f for f in pages_log.filters if isinstance(f, linklines.LinkLineFilter)]:
+        pages_log.removeFilter(old)
+    pages_log.addFilter(linklines.LinkLineFilter(config.docs_dir, prefix))
     return config
 
 
@@ -113,11 +117,8 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     lang = config.theme.get("language")
     path = _display(config, page.file.src_uri)
     meta = page.meta
-    first_line = 1
-    if meta:
-        # MkDocs has stripped the front matter; count its lines to report body line numbers.
-        with open(page.file.abs_src_path, encoding="utf-8") as handle:
-            first_line = frontmatter.parse(handle.read(), path).body_start
+    with open(page.file.abs_src_path, encoding="utf-8") as handle:
+        first_line = frontmatter.body_line(handle.read(), path, markdown)
     markdown, problems = render.expand_local(markdown, data.local, lang, path, first_line)
     _report(problems)
     if meta.get("kind") == "module" and not schema.validate(

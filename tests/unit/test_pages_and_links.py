@@ -46,3 +46,10 @@ def test_alternates_are_relative_and_land_on_the_same_page(page, expected):
 
 def test_relative_link_from_a_file_url():
     assert relative_link("404.html", "en/") == "en/"
+
+
+def test_link_lines_finds_inline_reference_and_autolinks():
+    from gvi.linklines import link_lines
+
+    text = "# T\n\nSee [a](b.md#x).\n\n[ref]: b.md#x\n<b.md#x>\nother (b.md#x)\n"
+    assert link_lines(text, "b.md#x") == [3, 5, 6]
