@@ -1,11 +1,14 @@
 """Session fixtures: the real site built once, and the project's hook package on sys.path."""
 from __future__ import annotations
 
+import subprocess
 import sys
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
-from support import ROOT, Build, build, copy_project
+from support import ROOT, Build, build, copy_project, deploy, export_branch, git, init_repo
 
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
@@ -22,3 +25,33 @@ def site_build(tmp_path_factory) -> Build:
 @pytest.fixture(scope="session")
 def site(site_build):
     return site_build.site
+
+
+@dataclass
+class MikeSite:
+    repo: Path
+    branch: str
+    first_files: dict  # path -> bytes of the first edition, right after its deploy
+    served: Path  # the branch exported as a static host would hold it
+    first: str = "2023-01"
+    second: str = "2024-09"
+
+
+@pytest.fixture(scope="session")
+def mike_site(tmp_path_factory) -> MikeSite:
+    """Two real mike deploys into a throw-away git repository, nothing pushed."""
+    repo = init_repo(copy_project(tmp_path_factory.mktemp("mike-repo")))
+    site = MikeSite(repo=repo, branch="site-preview", first_files={}, served=Path())
+    done = deploy(repo, site.first, site.branch)
+    assert done.returncode == 0, done.stdout + done.stderr
+    site.first_files = branch_files(repo, site.branch, site.first + "/")
+    done = deploy(repo, site.second, site.branch)
+    assert done.returncode == 0, done.stdout + done.stderr
+    site.served = export_branch(repo, site.branch, tmp_path_factory.mktemp("served") / "root")
+    return site
+
+
+def branch_files(repo: Path, branch: str, prefix: str) -> dict:
+    names = git(repo, "ls-tree", "-r", "--name-only", branch, prefix).split()
+    return {name: subprocess.run(["git", "show", f"{branch}:{name}"], cwd=repo, capture_output=True,
+                                 check=True).stdout for name in names}
