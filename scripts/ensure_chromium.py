@@ -61,11 +61,11 @@ def main() -> int:
         print(f"CHROMIUM={chosen} does not exist.", file=sys.stderr)
         return 1
     how = "CHROMIUM"
-    for how, find in (("PATH", on_path), ("Playwright download", playwright_download),
-                      ("Debian package", debian_package)):
+    for source, find in (("PATH", on_path), ("Playwright download", playwright_download),
+                         ("Debian package", debian_package)):
         if chosen:
             break
-        chosen = find()
+        how, chosen = source, find()
     if not chosen:
         print("No Chromium could be found or installed: the browser tests cannot run.\n"
               "Install one (Debian: apt-get install chromium) or set CHROMIUM=/path/to/chrome.",

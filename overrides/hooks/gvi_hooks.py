@@ -15,7 +15,7 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from gvi import data as site_data  # noqa: E402
-from gvi import frontmatter, linklines, links, outline, pages, render, schema  # noqa: E402
+from gvi import frontmatter, linklines, links, outline, pages, render, schema, search  # noqa: E402
 from gvi.problems import ContentError  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.gvi")
@@ -163,3 +163,8 @@ def on_template_context(context, template_name, config, **kwargs):
             gvi_site_names=_state["site_names"],
         )
     return context
+
+
+def on_post_page(output, page, config, **kwargs):
+    prefixes = links.language_prefixes(_state["languages"], _state["default"])
+    return search.use_language_worker(output, config.theme.get("language"), prefixes)

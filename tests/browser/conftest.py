@@ -63,8 +63,11 @@ class Reader:
         self.page.on("request", self._request)
 
     def _console(self, msg):
-        if msg.type == "error":
-            self.visit.console_errors.append(msg.text)
+        if msg.type != "error":
+            return
+        if msg.text.startswith("Failed to load resource"):
+            return  # every such load is caught by the response/requestfailed handlers below
+        self.visit.console_errors.append(msg.text)
 
     def _request(self, request):
         if urlsplit(request.url).netloc not in (self.host, "") and not request.url.startswith(("data:", "blob:", "about:")):
@@ -78,10 +81,15 @@ class Reader:
 
     def goto(self, url: str) -> Visit:
         self.visit = Visit()
-        response = self.page.goto(url, wait_until="load")
+        self.page.on("response", self._status)
+        self.page.goto(url, wait_until="load")
         self.page.wait_for_load_state("networkidle")
-        self.visit.status = response.status if response else None
+        self.page.remove_listener("response", self._status)
         return self.visit
+
+    def _status(self, response):
+        if response.request.resource_type == "document" and response.request.frame == self.page.main_frame:
+            self.visit.status = response.status
 
 
 @pytest.fixture(scope="session")
