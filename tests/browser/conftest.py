@@ -12,7 +12,8 @@ from playwright.sync_api import sync_playwright
 
 from support import ROOT, StaticServer
 
-WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# WCAG 2.1 A and AA, plus axe's experimental rules (label-content-name-mismatch is WCAG 2.5.3) and best practices.
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "experimental", "best-practice"]
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
