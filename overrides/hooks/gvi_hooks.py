@@ -15,7 +15,8 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from gvi import data as site_data  # noqa: E402
-from gvi import frontmatter, linklines, links, outline, pages, render, schema, search  # noqa: E402
+from gvi import frontmatter, linklines, links, outline, pages, progress, quiz, render, schema, search  # noqa: E402
+from pymdownx.superfences import SuperFencesException  # noqa: E402
 from gvi.problems import ContentError  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.gvi")
@@ -62,7 +63,19 @@ def on_config(config, **kwargs):
     for old in [f for f in pages_log.filters if isinstance(f, linklines.LinkLineFilter)]:
         pages_log.removeFilter(old)
     pages_log.addFilter(linklines.LinkLineFilter(config.docs_dir, prefix))
+    fences = config.mdx_configs.setdefault("pymdownx.superfences", {}).setdefault("custom_fences", [])
+    if not any(f.get("name") == "quiz" for f in fences):
+        fences.append({"name": "quiz", "class": "gvi-quiz", "format": _quiz_fence})
     return config
+
+
+def _quiz_fence(source, language, css_class, options, md, **kwargs):
+    """SuperFences formatter for ```quiz. Problems were reported with file and line in on_files;
+    raising here stops the build instead of dropping the block (SuperFences would swallow it)."""
+    parsed, problems = quiz.parse(source, _state.get("page_path", ""), _state.get("fence_line", 1))
+    if problems:
+        raise SuperFencesException("; ".join(str(p) for p in problems))
+    return quiz.render(parsed, _state["data"].strings, _state["lang"])
 
 
 def _read(config, uri: str):
@@ -84,6 +97,7 @@ def on_files(files, config, **kwargs):
     uris = sorted(f.src_uri for f in files if f.src_uri.endswith(".md") and f.inclusion.is_included())
     problems = pages.missing_twins(uris, languages, default, _state["prefix"])
     modules: dict[str, list] = {lang: [] for lang in languages}
+    quizzes: dict[str, list] = {lang: [] for lang in languages}
     by_neutral: dict[str, dict] = {}
     for uri in uris:
         neutral, lang = pages.split_language(uri, languages, default)
@@ -96,18 +110,34 @@ def on_files(files, config, **kwargs):
         if fm.meta.get("kind") == "module":
             modules[lang].append((path, fm))
         body = "\n".join(text.splitlines()[fm.body_start - 1:])
-        by_neutral.setdefault(neutral, {})[lang] = (path, fm, outline.outline(body, fm.body_start))
+        parsed: list | None = []  # None: a quiz on this page is broken (already reported)
+        for fence in quiz.find_fences(body, fm.body_start):
+            one, quiz_problems = quiz.parse(fence.source, path, fence.line)
+            problems += quiz_problems
+            if one and parsed is not None:
+                parsed.append(one)
+            elif not one:
+                parsed = None
+        quizzes[lang] += parsed or []
+        by_neutral.setdefault(neutral, {})[lang] = (path, fm, outline.outline(body, fm.body_start), parsed)
     for lang in languages:
         problems += schema.duplicate_ids(modules[lang])
+        problems += quiz.duplicate_ids(quizzes[lang])
     for neutral, versions in sorted(by_neutral.items()):
         if default not in versions:
             continue
-        src_path, src_fm, src_outline = versions[default]
-        for lang, (path, fm, headings) in versions.items():
+        src_path, src_fm, src_outline, src_quizzes = versions[default]
+        for lang, (path, fm, headings, page_quizzes) in versions.items():
             if lang == default:
                 continue
             problems += schema.compare_shared(src_fm, src_path, fm, path)
             problems += outline.compare(src_outline, src_path, headings, path)
+            if src_quizzes is not None and page_quizzes is not None:
+                problems += quiz.compare(src_quizzes, src_path, page_quizzes, path)
+    _state["modules"] = {neutral: {lang: (v[1].meta.get("title", ""), [q.id for q in v[3] or []])
+                                   for lang, v in versions.items()}
+                         for neutral, versions in by_neutral.items()
+                         if versions.get(default) and versions[default][1].meta.get("kind") == "module"}
     _report(problems)
     return files
 
@@ -121,6 +151,17 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         first_line = frontmatter.body_line(handle.read(), path, markdown)
     markdown, problems = render.expand_local(markdown, data.local, lang, path, first_line)
     _report(problems)
+    _state["lang"], _state["page_path"] = lang, path
+    fences = quiz.find_fences(markdown, first_line)
+    if fences:
+        _state["fence_line"] = fences[0].line
+    has_progress = progress.MARKER in markdown
+    if has_progress:
+        neutral = pages.split_language(page.file.src_uri, _state["languages"], _state["default"])[0]
+        table = progress.table(_nav_modules(config, _state["modules"]), neutral, lang, data.strings)
+        markdown = markdown.replace(progress.MARKER, table)
+    if fences or has_progress:
+        page.meta["gvi_quiz"] = True  # loads gvi-quiz.js and .css on this page only
     if meta.get("kind") == "module" and not schema.validate(
             frontmatter.FrontMatter(meta), path, True, roles=data.roles,
             audiences=data.audiences, sources=data.sources):
@@ -140,6 +181,10 @@ def on_page_content(html, page, config, files, **kwargs):
 
 @event_priority(0)  # after static-i18n (50) has set its own links
 def on_page_context(context, page, config, nav, **kwargs):
+    if page.meta.get("gvi_quiz"):
+        lang = config.theme.get("language")
+        context["gvi_ui"] = dict(quiz.strings_json(_state["data"].strings, lang),
+                                 ns=_state["data"].local["site"]["id"])
     prefixes = links.language_prefixes(_state["languages"], _state["default"])
     targets = links.alternates(page.url, prefixes)
     # static-i18n sets config.extra.alternate as an attribute (which templates read), not a key.
@@ -168,3 +213,19 @@ def on_template_context(context, template_name, config, **kwargs):
 def on_post_page(output, page, config, **kwargs):
     prefixes = links.language_prefixes(_state["languages"], _state["default"])
     return search.use_language_worker(output, config.theme.get("language"), prefixes)
+
+
+def _nav_modules(config, modules: dict) -> list:
+    """Modules in navigation order: (neutral path, {lang: (title, quiz ids)})."""
+    order = []
+
+    def walk(items):
+        for item in items or []:
+            if isinstance(item, dict):
+                for value in item.values():
+                    walk(value if isinstance(value, list) else [value])
+            elif isinstance(item, str) and item in modules:
+                order.append((item, modules[item]))
+
+    walk(config.nav)
+    return order
