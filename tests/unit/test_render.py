@@ -32,3 +32,23 @@ def test_module_facts_are_in_the_page_language():
 
 def test_insert_after_title():
     assert insert_after_title("# T\n\nText", "X") == "# T\n\nX\n\n\nText"
+
+
+def test_sources_are_merged_from_the_folder_and_keys_are_unique(tmp_path):
+    import pytest
+
+    from gvi.data import load
+    from gvi.problems import ContentError
+    from support import ROOT
+
+    data = tmp_path / "_data"
+    (data / "sources").mkdir(parents=True)
+    for name in ("curriculum.yml", "local.yml", "strings.yml"):
+        (data / name).write_text((ROOT / "docs/_data" / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (data / "sources.yml").write_text("S1: {title: A}\n", encoding="utf-8")
+    (data / "sources/roller.yml").write_text("R1: {title: B}\n", encoding="utf-8")
+    assert set(load(str(tmp_path)).sources) == {"S1", "R1"}
+    (data / "sources/call-in.yml").write_text("S1: {title: C}\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load(str(tmp_path))
+    assert str(caught.value).startswith("docs/_data/sources/call-in.yml:1: source key 'S1' is already defined in sources.yml.")

@@ -56,4 +56,21 @@ def load(docs_dir: str, display_prefix: str = "docs/") -> SiteData:
         return _load(os.path.join(docs_dir, DATA_DIR, name), f"{display_prefix}{DATA_DIR}/{name}")
 
     return SiteData(curriculum=one("curriculum.yml"), local=one("local.yml"),
-                    sources=one("sources.yml"), strings=one("strings.yml"))
+                    sources=_sources(docs_dir, display_prefix, one("sources.yml")),
+                    strings=one("strings.yml"))
+
+
+def _sources(docs_dir: str, display_prefix: str, sources: dict) -> dict:
+    """sources.yml plus every sources/*.yml (the bibliography, split by topic); keys are unique."""
+    folder = os.path.join(docs_dir, DATA_DIR, "sources")
+    origin = {key: "sources.yml" for key in sources}
+    for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
+        if not name.endswith(".yml"):
+            continue
+        display = f"{display_prefix}{DATA_DIR}/sources/{name}"
+        for key, value in _load(os.path.join(folder, name), display).items():
+            if key in sources:
+                raise ContentError(Problem(display, 1, f"source key '{key}' is already defined in "
+                                           f"{origin[key]}.", "use the existing key, or rename this one."))
+            sources[key], origin[key] = value, f"sources/{name}"
+    return sources
