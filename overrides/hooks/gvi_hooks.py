@@ -15,7 +15,8 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from gvi import data as site_data  # noqa: E402
-from gvi import frontmatter, linklines, links, outline, pages, progress, quiz, render, schema, search  # noqa: E402
+from gvi import (frontmatter, linklines, links, outline, pages, progress, quiz, render,  # noqa: E402
+                 schedule, schema, search)
 from pymdownx.superfences import SuperFencesException  # noqa: E402
 from gvi.problems import ContentError  # noqa: E402
 
@@ -134,10 +135,12 @@ def on_files(files, config, **kwargs):
             problems += outline.compare(src_outline, src_path, headings, path)
             if src_quizzes is not None and page_quizzes is not None:
                 problems += quiz.compare(src_quizzes, src_path, page_quizzes, path)
-    _state["modules"] = {neutral: {lang: (v[1].meta.get("title", ""), [q.id for q in v[3] or []])
-                                   for lang, v in versions.items()}
-                         for neutral, versions in by_neutral.items()
-                         if versions.get(default) and versions[default][1].meta.get("kind") == "module"}
+    # What later pages need to know about every page: title, kind, duration, quiz ids per language.
+    _state["pages"] = {neutral: {lang: {"title": v[1].meta.get("title", ""), "kind": v[1].meta.get("kind"),
+                                        "duration": v[1].meta.get("duration"),
+                                        "quizzes": [q.id for q in v[3] or []]}
+                                 for lang, v in versions.items()}
+                       for neutral, versions in by_neutral.items()}
     _report(problems)
     return files
 
@@ -155,11 +158,15 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     fences = quiz.find_fences(markdown, first_line)
     if fences:
         _state["fence_line"] = fences[0].line
+    neutral = pages.split_language(page.file.src_uri, _state["languages"], _state["default"])[0]
     has_progress = progress.MARKER in markdown
     if has_progress:
-        neutral = pages.split_language(page.file.src_uri, _state["languages"], _state["default"])[0]
-        table = progress.table(_nav_modules(config, _state["modules"]), neutral, lang, data.strings)
-        markdown = markdown.replace(progress.MARKER, table)
+        modules = [(m, {lang_: (info["title"], info["quizzes"]) for lang_, info in _state["pages"][m].items()})
+                   for _, members in _nav_sections(config) for m in members]
+        markdown = markdown.replace(progress.MARKER, progress.table(modules, neutral, lang, data.strings))
+    if schedule.MARKER in markdown:
+        markdown = markdown.replace(schedule.MARKER, schedule.table(
+            _schedule_sections(config, neutral, lang), lang, data.strings))
     if fences or has_progress:
         page.meta["gvi_quiz"] = True  # loads gvi-quiz.js and .css on this page only
     if meta.get("kind") == "module" and not schema.validate(
@@ -167,6 +174,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
             audiences=data.audiences, sources=data.sources):
         markdown = render.insert_after_title(
             markdown, render.module_facts(meta, lang, data.roles, data.audiences, data.strings))
+    markdown += render.abbreviations(data.abbreviations, lang)
     keys = meta.get("sources")
     if isinstance(keys, list) and all(k in data.sources for k in keys) and keys:
         markdown += render.sources_section(keys, data.sources, data.string("sources", lang))
@@ -215,17 +223,34 @@ def on_post_page(output, page, config, **kwargs):
     return search.use_language_worker(output, config.theme.get("language"), prefixes)
 
 
-def _nav_modules(config, modules: dict) -> list:
-    """Modules in navigation order: (neutral path, {lang: (title, quiz ids)})."""
-    order = []
+def _nav_sections(config) -> list:
+    """Module sections in navigation order: [(section index page, [module pages])]."""
+    info = _state["pages"]
+    sections = []
 
-    def walk(items):
-        for item in items or []:
-            if isinstance(item, dict):
-                for value in item.values():
-                    walk(value if isinstance(value, list) else [value])
-            elif isinstance(item, str) and item in modules:
-                order.append((item, modules[item]))
+    def pages_in(value) -> list:
+        if isinstance(value, str):
+            return [value]
+        out = []
+        for item in value if isinstance(value, list) else []:
+            for child in item.values() if isinstance(item, dict) else [item]:
+                out += pages_in(child)
+        return out
 
-    walk(config.nav)
-    return order
+    for item in config.nav or []:
+        for value in item.values() if isinstance(item, dict) else [item]:
+            members = [p for p in pages_in(value) if info.get(p, {}).get(_state["default"], {}).get("kind") == "module"]
+            if members:
+                index = next((p for p in pages_in(value) if p.endswith("index.md")), members[0])
+                sections.append((index, members))
+    return sections
+
+
+def _schedule_sections(config, page_uri: str, lang: str) -> list:
+    import posixpath
+
+    info = _state["pages"]
+    here = posixpath.dirname(page_uri) or "."
+    return [(info[index][lang]["title"],
+             [(info[m][lang]["title"], posixpath.relpath(m, here), info[m][lang]["duration"]) for m in members])
+            for index, members in _nav_sections(config)]

@@ -17,6 +17,7 @@ class SiteData:
     local: dict  # local facts: municipalities, partners, the week's dates and places
     sources: dict  # bibliography: key -> {title, publisher, year, url}
     strings: dict  # interface strings: key -> {lang: text}
+    abbreviations: dict  # abbreviation -> {lang: expansion}, explained on every page
 
     @property
     def roles(self) -> dict:
@@ -57,7 +58,7 @@ def load(docs_dir: str, display_prefix: str = "docs/") -> SiteData:
 
     return SiteData(curriculum=one("curriculum.yml"), local=one("local.yml"),
                     sources=_sources(docs_dir, display_prefix, one("sources.yml")),
-                    strings=one("strings.yml"))
+                    strings=one("strings.yml"), abbreviations=one("abbreviations.yml"))
 
 
 def _sources(docs_dir: str, display_prefix: str, sources: dict) -> dict:

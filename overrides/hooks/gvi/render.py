@@ -85,3 +85,9 @@ def insert_after_title(markdown: str, block: str) -> str:
     if not match:
         return f"{block}\n\n{markdown}"
     return f"{markdown[: match.end()]}\n\n{block}\n{markdown[match.end():]}"
+
+
+def abbreviations(abbrs: dict, lang: str) -> str:
+    """Abbreviation definitions for Python-Markdown's abbr extension, in the page's language."""
+    lines = [f"*[{abbr}]: {texts[lang]}" for abbr, texts in abbrs.items() if lang in texts]
+    return "\n\n" + "\n".join(lines) + "\n" if lines else ""

@@ -1,0 +1,31 @@
+"""The week page's schedule: every module's duration, per section, summed at build time."""
+from __future__ import annotations
+
+import html
+
+MARKER = "<!-- gvi-schedule -->"
+
+
+def table(sections: list, lang: str, strings: dict) -> str:
+    """Markdown tables, one per section: module, minutes, and the sums.
+
+    ``sections``: [(section title, [(module title, link, minutes)])] in navigation order.
+    """
+    def t(key: str, **values) -> str:
+        text = strings[key][lang]
+        for name, value in values.items():
+            text = text.replace("{" + name + "}", str(value))
+        return html.escape(text)
+
+    out, total = [], 0
+    for section, modules in sections:
+        if not modules:
+            continue
+        minutes = sum(m for _, _, m in modules)
+        total += minutes
+        out += [f"| {t('schedule_module')} | {t('schedule_minutes')} |", "| --- | ---: |"]
+        out += [f"| [{title.replace('|', chr(92) + '|')}]({link}) | {m} |" for title, link, m in modules]
+        out += [f"| **{t('schedule_section_total', section=section)}** | **{minutes}** |", ""]
+    hours = f"{total / 60:.1f}".replace(".", "," if lang == "sv" else ".")
+    out.append(f"**{t('schedule_total')}:** {t('schedule_hours', minutes=total, hours=hours)}")
+    return "\n".join(out) + "\n"
