@@ -254,3 +254,19 @@ def _schedule_sections(config, page_uri: str, lang: str) -> list:
     return [(info[index][lang]["title"],
              [(info[m][lang]["title"], posixpath.relpath(m, here), info[m][lang]["duration"]) for m in members])
             for index, members in _nav_sections(config)]
+
+
+@event_priority(-200)  # after static-i18n has written the combined index of every language
+def on_post_build(config, **kwargs):
+    import json
+
+    path = os.path.join(config.site_dir, "search", "search_index.json")
+    if not os.path.exists(path):
+        return
+    with open(path, encoding="utf-8") as handle:
+        index = json.load(handle)
+    prefixes = links.language_prefixes(_state["languages"], _state["default"])
+    for lang, part in search.split_index(index, prefixes).items():
+        target = os.path.join(config.site_dir, "search", f"search_index.{lang}.json")
+        with open(target, "w", encoding="utf-8") as handle:
+            json.dump(part, handle, ensure_ascii=False, separators=(",", ":"))

@@ -44,8 +44,11 @@ def test_an_inflected_query_finds_its_page(browser, site_server, start, query, e
                                           ("en/", "samverkan")])
 def test_results_are_in_the_readers_language_only(browser, site_server, start, query):
     reader = Reader(browser.new_context(), site_server.url)
+    indexes = []
+    reader.page.on("request", lambda r: indexes.append(r.url.rsplit("/", 1)[1]) if "search_index" in r.url else None)
     reader.goto(site_server.url + start)
     results = search(reader, query)
+    assert indexes == [f"search_index.{'en' if start else 'sv'}.json"]  # only the reader's language
     assert results
     english = [r for r in results if r.startswith(site_server.url + "en/")]
     assert english == (results if start else []), results

@@ -17,3 +17,14 @@ def test_swedish_pages_exclude_the_other_languages():
 
 def test_pages_without_search_config_are_unchanged():
     assert use_language_worker("<p>no config</p>", "sv", PREFIXES) == "<p>no config</p>"
+
+
+def test_split_index_gives_each_language_its_own_pages():
+    from gvi.search import split_index
+
+    index = {"config": {"lang": ["sv", "en"], "pipeline": ["stemmer"]},
+             "docs": [{"location": ""}, {"location": "roller/#a"}, {"location": "en/"}, {"location": "en/roller/"}]}
+    parts = split_index(index, PREFIXES)
+    assert [d["location"] for d in parts["sv"]["docs"]] == ["", "roller/#a"]
+    assert [d["location"] for d in parts["en"]["docs"]] == ["en/", "en/roller/"]
+    assert parts["en"]["config"] == {"lang": ["en"], "pipeline": ["stemmer"]}

@@ -19,3 +19,22 @@ def use_language_worker(html: str, lang: str, prefixes: dict[str, str]) -> str:
 
     rewritten, count = CONFIG_SEARCH.subn(replace, html, count=1)
     return rewritten if count else html
+
+
+def split_index(index: dict, prefixes: dict[str, str]) -> dict[str, dict]:
+    """One search index per language from the combined one static-i18n writes.
+
+    Documents keep their locations (relative to the site root, where Material's base points);
+    each language's index holds only its own pages and its own Lunr language.
+    """
+    others = [p for p in prefixes.values() if p]
+    out = {}
+    for lang, prefix in prefixes.items():
+        def mine(location: str) -> bool:
+            if prefix:
+                return location.startswith(prefix)
+            return not any(location.startswith(o) for o in others)
+
+        config = dict(index.get("config", {}), lang=[lang])
+        out[lang] = {"config": config, "docs": [d for d in index["docs"] if mine(d["location"])]}
+    return out
