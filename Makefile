@@ -8,7 +8,7 @@ EDITION ?= $(shell sed -n 's/^  edition: *"\{0,1\}\([^"]*\)"\{0,1\}$$/\1/p' docs
 BRANCH  ?= site-preview
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test chromium deploy-edition clean
+.PHONY: serve build test chromium bench deploy-edition clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11, 5), "Python 3.11.5 or newer is needed"'
@@ -37,6 +37,11 @@ chromium: $(DEV_STAMP)
 ## test: every test: unit, build, mike and browser (Playwright + Chromium + axe-core)
 test: $(DEV_STAMP) chromium
 	$(BIN)/python -m pytest
+
+## bench: page weight, build time and search index size against a plain Material page, with the
+## budgets checked (--check). Prints a table and writes bench/results.json. Not part of `make test`.
+bench: $(DEV_STAMP) chromium
+	$(BIN)/python scripts/bench.py --check
 
 ## deploy-edition: deploy EDITION (default: docs/_data/local.yml week.edition) to the local
 ## branch BRANCH with alias latest. Nothing is pushed.

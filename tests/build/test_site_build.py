@@ -50,3 +50,11 @@ def test_sitemap_lists_every_page_with_both_languages(site):
         if not path.startswith("en/"):
             assert f"<loc>https://gvi-veckan.example.org/{path}</loc>" in sitemap
             assert f'hreflang="en" href="https://gvi-veckan.example.org/en/{path}"' in sitemap
+
+
+def test_one_search_index_per_language(site):
+    for lang, english in (("sv", False), ("en", True)):
+        index = json.loads((site / f"search/search_index.{lang}.json").read_text(encoding="utf-8"))
+        assert index["config"]["lang"] == [lang]
+        locations = [doc["location"] for doc in index["docs"]]
+        assert locations and all(loc.startswith("en/") == english for loc in locations)
