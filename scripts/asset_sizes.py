@@ -22,6 +22,7 @@ KB = 1024
 COMPONENTS = {
     "site": ["stylesheets/gvi.css"],
     "quiz": ["javascripts/gvi-quiz.js", "stylesheets/gvi-quiz.css"],
+    "presenter": ["javascripts/gvi-present.js", "stylesheets/gvi-present.css"],
     "search": ["javascripts/workers/gvi-search.js"],
     "version selector": ["javascripts/gvi-version.js"],
 }

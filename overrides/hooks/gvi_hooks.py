@@ -189,7 +189,7 @@ def on_page_content(html, page, config, files, **kwargs):
 
 @event_priority(0)  # after static-i18n (50) has set its own links
 def on_page_context(context, page, config, nav, **kwargs):
-    if page.meta.get("gvi_quiz"):
+    if page.meta.get("gvi_quiz") or page.meta.get("kind") == "module":
         lang = config.theme.get("language")
         context["gvi_ui"] = dict(quiz.strings_json(_state["data"].strings, lang),
                                  ns=_state["data"].local["site"]["id"])

@@ -1,0 +1,165 @@
+/*
+ * GVI-veckan presenter mode: a module page becomes slides, one per "##" section (the title and
+ * objectives first). P (or the "Presentera" button) starts at the section in view; arrow keys,
+ * Space, Page Up/Down, Home/End move; Esc returns to the same place in the page; N shows the
+ * trainer notes; a timer runs against the module's duration. Nothing is fetched, so it works
+ * offline. Loaded only on module pages (overrides/main.html).
+ */
+(function () {
+  "use strict";
+  var ui = JSON.parse(document.getElementById("gvi-ui").textContent);
+  var article = document.querySelector("article.md-content__inner");
+  var start = document.querySelector(".gvi-present__start");
+  if (!article || !start) return;
+  var fill = function (text, values) {
+    return text.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
+  };
+  var slides = [], current = 0, timer = null, began = 0, bar, counter, clock, notes, live;
+  var duration = parseInt(start.getAttribute("data-gvi-duration"), 10) || 0;
+
+  function group() {
+    slides = [[]];
+    Array.prototype.forEach.call(article.children, function (node) {
+      if (node === bar || node.classList.contains("gvi-present__start")) return;
+      if (node.tagName === "H2") slides.push([]);
+      slides[slides.length - 1].push(node);
+    });
+  }
+
+  function two(n) { return (n < 10 ? "0" : "") + n; }
+  function tick() {
+    var s = Math.floor((Date.now() - began) / 1000);
+    clock.textContent = fill(ui.present_timer, { elapsed: two(Math.floor(s / 60)) + ":" + two(s % 60), duration: duration });
+  }
+
+  function show(index) {
+    current = Math.max(0, Math.min(slides.length - 1, index));
+    slides.forEach(function (nodes, n) {
+      nodes.forEach(function (node) { node.classList.toggle("gvi-present__off", n !== current); });
+    });
+    var heading = slides[current][0];
+    counter.textContent = fill(ui.present_counter, { n: current + 1, total: slides.length });
+    live.textContent = counter.textContent + ": " + (heading ? heading.textContent.replace(/¶$/, "").trim() : "");
+    notes.innerHTML = "";
+    slides[current].forEach(function (node) {
+      var found = node.matches("details.trainer") ? [node] : node.querySelectorAll("details.trainer");
+      Array.prototype.forEach.call(found, function (d) {
+        var copy = d.cloneNode(true);
+        copy.open = true;
+        copy.removeAttribute("id");
+        Array.prototype.forEach.call(copy.querySelectorAll("[id]"), function (el) { el.removeAttribute("id"); });
+        var body = document.createElement("div");
+        Array.prototype.forEach.call(copy.childNodes, function (c) { if (c.tagName !== "SUMMARY") body.appendChild(c.cloneNode(true)); });
+        notes.appendChild(body);
+      });
+    });
+    if (!notes.childNodes.length) notes.textContent = ui.present_no_notes;
+    bar.querySelector("[data-go='-1']").disabled = current === 0;
+    bar.querySelector("[data-go='1']").disabled = current === slides.length - 1;
+    article.scrollTop = 0;
+    window.scrollTo(0, 0);
+  }
+
+  function button(label, go) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "md-button";
+    b.textContent = label;
+    if (go) b.setAttribute("data-go", go);
+    return b;
+  }
+
+  function enter(at) {
+    group();
+    document.body.classList.add("gvi-presenting");
+    bar = document.createElement("div");
+    bar.className = "gvi-present__bar";
+    bar.setAttribute("role", "group");
+    bar.setAttribute("aria-label", ui.present_label);
+    var prev = button(ui.present_prev, "-1"), next = button(ui.present_next, "1");
+    var toggle = button(ui.present_notes), exit = button(ui.present_exit);
+    toggle.setAttribute("aria-expanded", "false");
+    counter = document.createElement("span");
+    clock = document.createElement("span");
+    clock.className = "gvi-present__clock";
+    live = document.createElement("p");
+    live.className = "gvi-present__live";
+    live.setAttribute("aria-live", "polite");
+    notes = document.createElement("aside");
+    notes.className = "gvi-present__notes";
+    notes.setAttribute("aria-label", ui.present_notes);
+    notes.hidden = true;
+    prev.addEventListener("click", function () { show(current - 1); });
+    next.addEventListener("click", function () { show(current + 1); });
+    toggle.addEventListener("click", function () {
+      notes.hidden = !notes.hidden;
+      toggle.setAttribute("aria-expanded", String(!notes.hidden));
+      document.body.classList.toggle("gvi-present--notes", !notes.hidden);
+    });
+    exit.addEventListener("click", leave);
+    [prev, next, counter, clock, toggle, exit, live].forEach(function (el) { bar.appendChild(el); });
+    article.appendChild(notes);
+    article.appendChild(bar);
+    article.setAttribute("tabindex", "-1");
+    began = Date.now();
+    tick();
+    timer = setInterval(tick, 1000);
+    show(at);
+    article.focus();
+  }
+
+  function leave() {
+    var heading = slides[current][0];
+    clearInterval(timer);
+    slides.forEach(function (nodes) { nodes.forEach(function (n) { n.classList.remove("gvi-present__off"); }); });
+    document.body.classList.remove("gvi-presenting", "gvi-present--notes");
+    bar.remove();
+    notes.remove();
+    article.removeAttribute("tabindex");
+    bar = null;
+    if (heading && heading.tagName === "H2") {
+      heading.setAttribute("tabindex", "-1");
+      heading.scrollIntoView();
+      heading.focus();
+    } else {
+      start.focus();
+    }
+  }
+
+  // Start at the section the reader is looking at.
+  function visibleSlide() {
+    group();
+    var at = 0;
+    slides.forEach(function (nodes, n) {
+      if (n && nodes[0].getBoundingClientRect().top < window.innerHeight / 3) at = n;
+    });
+    return at;
+  }
+
+  start.hidden = false;
+  start.addEventListener("click", function () { enter(0); });
+  // Capture phase, and stop the event: Material also uses P and N (previous and next page).
+  window.addEventListener("keydown", function (event) {
+    var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName) || event.target.isContentEditable;
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    if (!bar) {
+      if (!typing && (event.key === "p" || event.key === "P")) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        enter(visibleSlide());
+      }
+      return;
+    }
+    if (typing && event.key !== "Escape") return;
+    var step = { ArrowRight: 1, ArrowDown: 1, PageDown: 1, ArrowLeft: -1, ArrowUp: -1, PageUp: -1 }[event.key];
+    if (event.key === " " && !/^(BUTTON|A|SUMMARY)$/.test(event.target.tagName)) step = event.shiftKey ? -1 : 1;
+    if (step) show(current + step);
+    else if (event.key === "Home") show(0);
+    else if (event.key === "End") show(slides.length - 1);
+    else if (event.key === "Escape") leave();
+    else if (event.key === "n" || event.key === "N") bar.querySelectorAll("button")[2].click();
+    else return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+  }, true);
+})();
