@@ -8,7 +8,7 @@ EDITION ?= $(shell sed -n 's/^  edition: *"\{0,1\}\([^"]*\)"\{0,1\}$$/\1/p' docs
 BRANCH  ?= site-preview
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test chromium bench deploy-edition clean
+.PHONY: serve build test chromium bench offline deploy-edition clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11, 5), "Python 3.11.5 or newer is needed"'
@@ -43,10 +43,14 @@ test: $(DEV_STAMP) chromium
 bench: $(DEV_STAMP) chromium
 	$(BIN)/python scripts/bench.py --check
 
+## offline: build/gvi-veckan-offline.zip, the whole site for a laptop with no network (file://)
+offline: $(SITE_STAMP)
+	$(BIN)/python scripts/offline.py
+
 ## deploy-edition: deploy EDITION (default: docs/_data/local.yml week.edition) to the local
 ## branch BRANCH with alias latest. Nothing is pushed.
 deploy-edition: $(SITE_STAMP)
 	$(BIN)/python scripts/deploy_edition.py deploy $(EDITION) --branch $(BRANCH)
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site build .pytest_cache

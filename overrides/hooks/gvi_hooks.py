@@ -23,6 +23,12 @@ from gvi.problems import ContentError  # noqa: E402
 log = logging.getLogger("mkdocs.hooks.gvi")
 
 _state: dict = {}
+OFFLINE_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
+
+
+def _offline(config) -> bool:
+    plugin = config.plugins.get("material/offline")
+    return bool(plugin and plugin.config.enabled)
 
 
 def _report(problems) -> None:
@@ -47,9 +53,13 @@ def on_config(config, **kwargs):
     version = os.environ.get("MIKE_DOCS_VERSION")
     if config.site_url:
         config.site_url = links.edition_site_url(config.site_url, version)
-    if not version:
+    if not version or _offline(config):
         # Plain builds have no versions.json; Material's selector would request one and fail.
         config.extra.pop("version", None)
+    if _offline(config):
+        # Material's offline plugin loads its file:// worker shim from unpkg.com; use our copy.
+        config.extra["polyfills"] = [OFFLINE_SHIM if "iframe-worker" in url else url
+                                     for url in config.extra.get("polyfills", [])]
     prefix = _display(config, "").rstrip("/") + "/"  # "docs/": problems name files from the project root
     try:
         _state["data"] = site_data.load(config.docs_dir, prefix)
@@ -138,6 +148,7 @@ def on_files(files, config, **kwargs):
     # What later pages need to know about every page: title, kind, duration, quiz ids per language.
     _state["pages"] = {neutral: {lang: {"title": v[1].meta.get("title", ""), "kind": v[1].meta.get("kind"),
                                         "duration": v[1].meta.get("duration"),
+                                        "description": v[1].meta.get("description", ""),
                                         "quizzes": [q.id for q in v[3] or []]}
                                  for lang, v in versions.items()}
                        for neutral, versions in by_neutral.items()}
@@ -164,6 +175,9 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         modules = [(m, {lang_: (info["title"], info["quizzes"]) for lang_, info in _state["pages"][m].items()})
                    for _, members in _nav_sections(config) for m in members]
         markdown = markdown.replace(progress.MARKER, progress.table(modules, neutral, lang, data.strings))
+    if schedule.MODULES_MARKER in markdown:
+        markdown = markdown.replace(schedule.MODULES_MARKER, schedule.module_list(
+            _section_modules(config, neutral, lang), lang, data.strings))
     if schedule.MARKER in markdown:
         markdown = markdown.replace(schedule.MARKER, schedule.table(
             _schedule_sections(config, neutral, lang), lang, data.strings))
@@ -265,8 +279,26 @@ def on_post_build(config, **kwargs):
         return
     with open(path, encoding="utf-8") as handle:
         index = json.load(handle)
+    if _offline(config):
+        # From file:// Material reads search_index.js, and its offline plugin wrote it before
+        # static-i18n added the other languages. Write it again with every language; the
+        # search worker keeps only the reader's.
+        with open(os.path.join(config.site_dir, "search", "search_index.js"), "w", encoding="utf-8") as handle:
+            handle.write("var __index = " + json.dumps(index, ensure_ascii=False, separators=(",", ":")))
     prefixes = links.language_prefixes(_state["languages"], _state["default"])
     for lang, part in search.split_index(index, prefixes).items():
         target = os.path.join(config.site_dir, "search", f"search_index.{lang}.json")
         with open(target, "w", encoding="utf-8") as handle:
             json.dump(part, handle, ensure_ascii=False, separators=(",", ":"))
+
+
+def _section_modules(config, page_uri: str, lang: str) -> list:
+    """The modules of the section whose landing page is ``page_uri``, in navigation order."""
+    import posixpath
+
+    info, here = _state["pages"], posixpath.dirname(page_uri) or "."
+    for index, members in _nav_sections(config):
+        if index == page_uri:
+            return [(info[m][lang]["title"], posixpath.relpath(m, here), info[m][lang]["duration"],
+                     info[m][lang]["description"]) for m in members]
+    return []

@@ -43,7 +43,7 @@ def test_sources_are_merged_from_the_folder_and_keys_are_unique(tmp_path):
 
     data = tmp_path / "_data"
     (data / "sources").mkdir(parents=True)
-    for name in ("curriculum.yml", "local.yml", "strings.yml"):
+    for name in ("curriculum.yml", "local.yml", "strings.yml", "abbreviations.yml"):
         (data / name).write_text((ROOT / "docs/_data" / name).read_text(encoding="utf-8"), encoding="utf-8")
     (data / "sources.yml").write_text("S1: {title: A}\n", encoding="utf-8")
     (data / "sources/roller.yml").write_text("R1: {title: B}\n", encoding="utf-8")

@@ -29,3 +29,16 @@ def table(sections: list, lang: str, strings: dict) -> str:
     hours = f"{total / 60:.1f}".replace(".", "," if lang == "sv" else ".")
     out.append(f"**{t('schedule_total')}:** {t('schedule_hours', minutes=total, hours=hours)}")
     return "\n".join(out) + "\n"
+
+
+MODULES_MARKER = "<!-- gvi-modules -->"
+
+
+def module_list(modules: list, lang: str, strings: dict) -> str:
+    """A Markdown list of a section's modules: [(title, link, minutes, description)]."""
+    unit = strings["modules_minutes"][lang]
+    lines = []
+    for title, link, minutes, description in modules:
+        line = f"- [{title}]({link}) ({unit.replace('{n}', str(minutes))})"
+        lines.append(line + (f" – {description}" if description else ""))
+    return "\n".join(lines) + "\n"

@@ -2,7 +2,8 @@
  * GVI-veckan search worker: wraps Material's own worker (same folder, named in ?worker=).
  *
  * 1. Indexes only the reader's language (?prefix= is its path prefix, ?others= the other
- *    languages' prefixes), so results never mix Swedish and English.
+ *    languages' prefixes), so results never mix Swedish and English, also offline, where one
+ *    search_index.js holds both languages.
  * 2. Stems each plain query term with the language's Lunr stemmer. Material appends "*" to every
  *    term and Lunr skips the pipeline for wildcard terms, so without this an inflected query
  *    ("gruppernas") never meets the stemmed index ("grupp").
@@ -10,21 +11,31 @@
  */
 (function () {
   "use strict";
-  var params = new URL(self.location.href).searchParams;
+  // In a real worker our URL is self.location; from file:// (offline bundle) the iframe-worker
+  // shim runs us as a <script> in an iframe, where it is document.currentScript.src.
+  var src = (self.document && document.currentScript && document.currentScript.src) || self.location.href;
+  var params = new URL(src).searchParams;
   var lang = params.get("lang") || "en";
   var prefix = params.get("prefix") || "";
   var others = (params.get("others") || "").split(",").filter(Boolean);
   var SETUP = 0, QUERY = 2;
 
   // Let Material's worker register its message handler with us instead of the worker scope.
-  var handlers = [];
+  // The shim's importScripts is asynchronous: hold messages until Material's worker is in.
+  var handlers = [], queue = [], ready = false;
   var addEventListener = self.addEventListener;
   self.addEventListener = function (type, fn, options) {
     if (type === "message") handlers.push(fn);
     else addEventListener.call(self, type, fn, options);
   };
-  importScripts(params.get("worker"));
-  self.addEventListener = addEventListener;
+  function done() {
+    self.addEventListener = addEventListener;
+    ready = true;
+    queue.splice(0).forEach(deliver);
+  }
+  var loading = importScripts(new URL(params.get("worker").split("?")[0], src).href);
+  if (loading && typeof loading.then === "function") loading.then(done);
+  else done();
 
   function inLanguage(doc) {
     var location = doc.location || "";
@@ -39,8 +50,7 @@
     return stemmer(new lunr.Token(term.toLowerCase(), {})).toString() || term;
   }
 
-  addEventListener.call(self, "message", function (event) {
-    var message = event.data;
+  function deliver(message) {
     if (message && message.type === SETUP) {
       var data = message.data;
       data.docs = data.docs.filter(inLanguage);
@@ -50,5 +60,10 @@
       message = { type: QUERY, data: message.data.split(/(\s+)/).map(stem).join("") };
     }
     handlers.forEach(function (fn) { fn({ data: message }); });
+  }
+
+  addEventListener.call(self, "message", function (event) {
+    if (ready) deliver(event.data);
+    else queue.push(event.data);
   });
 })();
