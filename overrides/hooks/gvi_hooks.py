@@ -197,6 +197,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 
 def on_page_content(html, page, config, files, **kwargs):
     lang = config.theme.get("language")
+    html = render.label_task_lists(html)
     return html.replace('title="Permanent link"',
                         f'title="{_state["data"].string("permalink", lang)}"')
 

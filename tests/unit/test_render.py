@@ -52,3 +52,17 @@ def test_sources_are_merged_from_the_folder_and_keys_are_unique(tmp_path):
     with pytest.raises(ContentError) as caught:
         load(str(tmp_path))
     assert str(caught.value).startswith("docs/_data/sources/call-in.yml:1: source key 'S1' is already defined in sources.yml.")
+
+
+def test_task_list_checkboxes_are_named_by_their_item():
+    from gvi.render import label_task_lists
+
+    html = ('<ul class="task-list"><li class="task-list-item"><label class="task-list-control">'
+            '<input type="checkbox"/><span class="task-list-indicator"></span></label> <strong>Beslut:</strong> fattat'
+            '<ul><li class="task-list-item"><label class="task-list-control"><input type="checkbox" checked/>'
+            '<span class="task-list-indicator"></span></label> Under</li></ul></li></ul>')
+    out = label_task_lists(html)
+    assert '<input type="checkbox" aria-labelledby="gvi-task-1">' in out
+    assert '<span id="gvi-task-1"> <strong>Beslut:</strong> fattat</span><ul>' in out
+    assert '<input type="checkbox" aria-labelledby="gvi-task-2" checked>' in out
+    assert '<span id="gvi-task-2"> Under</span></li>' in out

@@ -91,3 +91,23 @@ def abbreviations(abbrs: dict, lang: str) -> str:
     """Abbreviation definitions for Python-Markdown's abbr extension, in the page's language."""
     lines = [f"*[{abbr}]: {texts[lang]}" for abbr, texts in abbrs.items() if lang in texts]
     return "\n\n" + "\n".join(lines) + "\n" if lines else ""
+
+
+_TASK = re.compile(
+    r'<label class="task-list-control"><input type="checkbox"(?P<attrs>[^>]*?)/?>'
+    r'<span class="task-list-indicator"></span></label>(?P<text>.*?)(?=<ul|<ol|</li>)', re.S)
+
+
+def label_task_lists(html_text: str, prefix: str = "gvi-task") -> str:
+    """Give each task-list checkbox its item's text as its name (pymdownx leaves it unnamed)."""
+    count = 0
+
+    def replace(match: re.Match) -> str:
+        nonlocal count
+        count += 1
+        ident = f"{prefix}-{count}"
+        return (f'<label class="task-list-control"><input type="checkbox" aria-labelledby="{ident}"'
+                f'{match.group("attrs")}><span class="task-list-indicator"></span></label>'
+                f'<span id="{ident}">{match.group("text")}</span>')
+
+    return _TASK.sub(replace, html_text)
