@@ -21,6 +21,7 @@ KB = 1024
 # component -> files (relative to overrides/assets); every project JS/CSS file belongs to one.
 COMPONENTS = {
     "site": ["stylesheets/gvi.css"],
+    "checklist": ["javascripts/gvi-checklist.js"],
     "quiz": ["javascripts/gvi-quiz.js", "stylesheets/gvi-quiz.css"],
     "presenter": ["javascripts/gvi-present.js", "stylesheets/gvi-present.css"],
     "search": ["javascripts/workers/gvi-search.js"],

@@ -15,8 +15,8 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from gvi import data as site_data  # noqa: E402
-from gvi import (frontmatter, linklines, links, outline, pages, progress, quiz, render,  # noqa: E402
-                 schedule, schema, search)
+from gvi import (checklist, frontmatter, linklines, links, outline, pages, progress, quiz,  # noqa: E402
+                 render, schedule, schema, search)
 from pymdownx.superfences import SuperFencesException  # noqa: E402
 from gvi.problems import ContentError  # noqa: E402
 
@@ -24,6 +24,7 @@ log = logging.getLogger("mkdocs.hooks.gvi")
 
 _state: dict = {}
 OFFLINE_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
+CHECKLISTS_MARKER = "<!-- gvi-checklists -->"
 
 
 def _offline(config) -> bool:
@@ -109,6 +110,7 @@ def on_files(files, config, **kwargs):
     problems = pages.missing_twins(uris, languages, default, _state["prefix"])
     modules: dict[str, list] = {lang: [] for lang in languages}
     quizzes: dict[str, list] = {lang: [] for lang in languages}
+    checklists: dict[str, dict] = {}
     by_neutral: dict[str, dict] = {}
     for uri in uris:
         neutral, lang = pages.split_language(uri, languages, default)
@@ -117,7 +119,8 @@ def on_files(files, config, **kwargs):
         if fm is None:
             continue
         problems += schema.validate(fm, path, schema.is_module_path(neutral, data.module_sections),
-                                    roles=data.roles, audiences=data.audiences, sources=data.sources)
+                                    roles=data.roles, audiences=data.audiences, sources=data.sources,
+                                    is_checklist=schema.is_checklist_path(neutral))
         if fm.meta.get("kind") == "module":
             modules[lang].append((path, fm))
         body = "\n".join(text.splitlines()[fm.body_start - 1:])
@@ -130,6 +133,10 @@ def on_files(files, config, **kwargs):
             elif not one:
                 parsed = None
         quizzes[lang] += parsed or []
+        if fm.meta.get("kind") == "checklist":
+            lists, list_problems = checklist.parse(body, path, fm.body_start)
+            problems += list_problems
+            checklists.setdefault(neutral, {})[lang] = lists
         by_neutral.setdefault(neutral, {})[lang] = (path, fm, outline.outline(body, fm.body_start), parsed)
     for lang in languages:
         problems += schema.duplicate_ids(modules[lang])
@@ -145,10 +152,14 @@ def on_files(files, config, **kwargs):
             problems += outline.compare(src_outline, src_path, headings, path)
             if src_quizzes is not None and page_quizzes is not None:
                 problems += quiz.compare(src_quizzes, src_path, page_quizzes, path)
+            lists = checklists.get(neutral, {})
+            if default in lists and lang in lists:
+                problems += checklist.compare(lists[default], lists[lang])
     # What later pages need to know about every page: title, kind, duration, quiz ids per language.
     _state["pages"] = {neutral: {lang: {"title": v[1].meta.get("title", ""), "kind": v[1].meta.get("kind"),
                                         "duration": v[1].meta.get("duration"),
                                         "description": v[1].meta.get("description", ""),
+                                        "role": v[1].meta.get("role"),
                                         "quizzes": [q.id for q in v[3] or []]}
                                  for lang, v in versions.items()}
                        for neutral, versions in by_neutral.items()}
@@ -175,6 +186,16 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         modules = [(m, {lang_: (info["title"], info["quizzes"]) for lang_, info in _state["pages"][m].items()})
                    for _, members in _nav_sections(config) for m in members]
         markdown = markdown.replace(progress.MARKER, progress.table(modules, neutral, lang, data.strings))
+    if meta.get("kind") == "checklist":
+        meta["search"] = {"boost": 2}  # a role's checklist ranks first for its role's words
+    if CHECKLISTS_MARKER in markdown:
+        import posixpath
+
+        here = posixpath.dirname(neutral) or "."
+        items = [(info[lang]["title"], posixpath.relpath(p, here))
+                 for p, langs in sorted(_state["pages"].items())
+                 for info in [langs] if langs.get(lang, {}).get("kind") == "checklist"]
+        markdown = markdown.replace(CHECKLISTS_MARKER, "\n".join(f"- [{t}]({link})" for t, link in items) + "\n")
     if schedule.MODULES_MARKER in markdown:
         markdown = markdown.replace(schedule.MODULES_MARKER, schedule.module_list(
             _section_modules(config, neutral, lang), lang, data.strings))
@@ -204,7 +225,7 @@ def on_page_content(html, page, config, files, **kwargs):
 
 @event_priority(0)  # after static-i18n (50) has set its own links
 def on_page_context(context, page, config, nav, **kwargs):
-    if page.meta.get("gvi_quiz") or page.meta.get("kind") == "module":
+    if page.meta.get("gvi_quiz") or page.meta.get("kind") in ("module", "checklist"):
         lang = config.theme.get("language")
         context["gvi_ui"] = dict(quiz.strings_json(_state["data"].strings, lang),
                                  ns=_state["data"].local["site"]["id"])

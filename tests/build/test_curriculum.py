@@ -106,3 +106,29 @@ def test_the_schedule_sums_the_durations_it_shows(site, lang):
                     for p in MODULES if not p.name.endswith(".en.md"))
     assert grand == durations
     assert re.search(rf"{grand} (minuter|minutes)", text)
+
+
+CHECKLIST_ROLES = ["polisen", "socialtjansten", "samordnare", "kriminalvarden", "lokalsamhallet", "stod"]
+
+
+@pytest.mark.parametrize("role", CHECKLIST_ROLES)
+def test_every_role_has_its_checklist_in_both_languages_with_matching_items(role, site):
+    from gvi import checklist as checklists
+
+    parsed = {}
+    for suffix in ("", ".en"):
+        path = DOCS / "checklistor" / f"{role}{suffix}.md"
+        text = path.read_text(encoding="utf-8")
+        fm = frontmatter.parse(text, str(path))
+        assert fm.meta["kind"] == "checklist" and fm.meta["role"] == role and fm.meta["sources"]
+        body = "\n".join(text.splitlines()[fm.body_start - 1:])
+        parsed[suffix], problems = checklists.parse(body, str(path), fm.body_start)
+        assert not problems
+    sv, en = parsed[""], parsed[".en"]
+    ids = lambda c: [f"{role}/{p.id}/{n}" for p in c.phases for n in range(1, p.items + 1)]  # noqa: E731
+    assert ids(sv) == ids(en) and len(ids(sv)) >= 10
+    assert {p.id for p in sv.phases} >= {"fore-ett-call-in", "dagen-for-ett-call-in", "efter-ett-call-in"}
+    for lang in ("", "en/"):
+        html = (site / lang / "checklistor" / role / "index.html").read_text(encoding="utf-8")
+        assert f'data-gvi-checklist="{role}"' in html and "gvi-checklist.js" in html
+        assert "material/tags" not in html

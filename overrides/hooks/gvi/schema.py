@@ -8,11 +8,19 @@ from .problems import Problem
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PAGE_KEYS = {"title", "description", "kind", "hide", "tags", "sources", "icon", "search"}
+CHECKLIST_KEYS = PAGE_KEYS | {"role"}
+CHECKLIST_SECTION = "checklistor"
 MODULE_REQUIRED = ("id", "title", "duration", "audience", "roles", "sources")
 MODULE_KEYS = PAGE_KEYS | set(MODULE_REQUIRED)
 # Keys whose values are identifiers: they must be the same in every language of a page.
-SHARED_KEYS = ("kind", "id", "duration", "audience", "roles", "sources", "tags")
+SHARED_KEYS = ("kind", "id", "duration", "audience", "roles", "sources", "role")
 MAX_DURATION = 8 * 60
+
+
+def is_checklist_path(neutral_uri: str) -> bool:
+    """Pages in checklistor/ (other than its index page) are role checklists."""
+    parts = neutral_uri.split("/")
+    return len(parts) == 2 and parts[0] == CHECKLIST_SECTION and parts[1] != "index.md"
 
 
 def is_module_path(neutral_uri: str, module_sections: list[str]) -> bool:
@@ -35,13 +43,15 @@ def _keys_list(fm: FrontMatter, path: str, key: str, known: dict, what: str) -> 
 
 
 def validate(fm: FrontMatter, path: str, is_module: bool, *, roles: dict, audiences: dict,
-             sources: dict) -> list[Problem]:
+             sources: dict, is_checklist: bool = False) -> list[Problem]:
     """Problems with one page's front matter, each naming the key's line."""
     problems: list[Problem] = []
     kind = fm.meta.get("kind")
-    if kind not in (None, "module"):
+    if kind not in (None, "module", "checklist"):
         problems.append(Problem(path, fm.line_of("kind"), f"unknown kind {kind!r}.",
-                                "use 'kind: module' or leave 'kind' out."))
+                                "use 'kind: module', 'kind: checklist' or leave 'kind' out."))
+    if kind == "checklist" or is_checklist:
+        return problems + _checklist(fm, path, is_checklist, roles=roles, sources=sources)
     module = is_module or kind == "module"
     if is_module and kind != "module":
         problems.append(Problem(path, 1, "pages in a module section are modules but this one "
@@ -118,4 +128,28 @@ def duplicate_ids(modules: list[tuple[str, FrontMatter]]) -> list[Problem]:
                                     "give each module its own id."))
         else:
             seen[module_id] = path
+    return problems
+
+
+def _checklist(fm: FrontMatter, path: str, in_section: bool, *, roles: dict, sources: dict) -> list[Problem]:
+    problems = []
+    if in_section and fm.meta.get("kind") != "checklist":
+        problems.append(Problem(path, 1, "pages in checklistor/ are role checklists but this one "
+                                "lacks 'kind: checklist'.", "add 'kind: checklist' and 'role: …'."))
+    for key in fm.meta:
+        if key not in CHECKLIST_KEYS:
+            problems.append(Problem(path, fm.line_of(key), f"unknown front matter key '{key}'.",
+                                    f"use only: {', '.join(sorted(CHECKLIST_KEYS))}."))
+    role = fm.meta.get("role")
+    if role is None:
+        problems.append(Problem(path, 1, "checklist has no 'role'.",
+                                f"add 'role: …', one of: {', '.join(sorted(roles))}."))
+    elif role not in roles:
+        problems.append(Problem(path, fm.line_of("role"), f"unknown role {role!r}.",
+                                f"use one of: {', '.join(sorted(roles))} (defined in docs/_data/)."))
+    if "sources" not in fm.meta:
+        problems.append(Problem(path, 1, "checklist has no 'sources'.",
+                                "list the keys of its sources from docs/_data/sources.yml."))
+    else:
+        problems += _keys_list(fm, path, "sources", sources, "source")
     return problems
