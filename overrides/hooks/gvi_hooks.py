@@ -5,8 +5,10 @@ Every content problem is logged as a warning on a "mkdocs." logger naming file a
 """
 from __future__ import annotations
 
+import json
 import logging
 import os
+import posixpath
 import sys
 
 from mkdocs.exceptions import PluginError
@@ -84,7 +86,8 @@ def on_config(config, **kwargs):
 def _quiz_fence(source, language, css_class, options, md, **kwargs):
     """SuperFences formatter for ```quiz. Problems were reported with file and line in on_files;
     raising here stops the build instead of dropping the block (SuperFences would swallow it)."""
-    parsed, problems = quiz.parse(source, _state.get("page_path", ""), _state.get("fence_line", 1))
+    lines = _state.get("fence_lines") or []
+    parsed, problems = quiz.parse(source, _state.get("page_path", ""), lines.pop(0) if lines else 1)
     if problems:
         raise SuperFencesException("; ".join(str(p) for p in problems))
     return quiz.render(parsed, _state["data"].strings, _state["lang"])
@@ -178,8 +181,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     _report(problems)
     _state["lang"], _state["page_path"] = lang, path
     fences = quiz.find_fences(markdown, first_line)
-    if fences:
-        _state["fence_line"] = fences[0].line
+    _state["fence_lines"] = [fence.line for fence in fences]  # the formatter takes them in order
     neutral = pages.split_language(page.file.src_uri, _state["languages"], _state["default"])[0]
     has_progress = progress.MARKER in markdown
     if has_progress:
@@ -189,12 +191,10 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     if meta.get("kind") == "checklist":
         meta["search"] = {"boost": 2}  # a role's checklist ranks first for its role's words
     if CHECKLISTS_MARKER in markdown:
-        import posixpath
-
         here = posixpath.dirname(neutral) or "."
-        items = [(info[lang]["title"], posixpath.relpath(p, here))
+        items = [(langs[lang]["title"], posixpath.relpath(p, here))
                  for p, langs in sorted(_state["pages"].items())
-                 for info in [langs] if langs.get(lang, {}).get("kind") == "checklist"]
+                 if langs.get(lang, {}).get("kind") == "checklist"]
         markdown = markdown.replace(CHECKLISTS_MARKER, "\n".join(f"- [{t}]({link})" for t, link in items) + "\n")
     if schedule.MODULES_MARKER in markdown:
         markdown = markdown.replace(schedule.MODULES_MARKER, schedule.module_list(
@@ -283,8 +283,6 @@ def _nav_sections(config) -> list:
 
 
 def _schedule_sections(config, page_uri: str, lang: str) -> list:
-    import posixpath
-
     info = _state["pages"]
     here = posixpath.dirname(page_uri) or "."
     return [(info[index][lang]["title"],
@@ -294,8 +292,6 @@ def _schedule_sections(config, page_uri: str, lang: str) -> list:
 
 @event_priority(-200)  # after static-i18n has written the combined index of every language
 def on_post_build(config, **kwargs):
-    import json
-
     path = os.path.join(config.site_dir, "search", "search_index.json")
     if not os.path.exists(path):
         return
@@ -316,8 +312,6 @@ def on_post_build(config, **kwargs):
 
 def _section_modules(config, page_uri: str, lang: str) -> list:
     """The modules of the section whose landing page is ``page_uri``, in navigation order."""
-    import posixpath
-
     info, here = _state["pages"], posixpath.dirname(page_uri) or "."
     for index, members in _nav_sections(config):
         if index == page_uri:
