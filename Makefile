@@ -4,21 +4,28 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SITE_STAMP := $(VENV)/.site-installed
 DEV_STAMP  := $(VENV)/.dev-installed
+PATH_STAMP := $(VENV)/.gvi-path
 EDITION ?= $(shell sed -n 's/^  edition: *"\{0,1\}\([^"]*\)"\{0,1\}$$/\1/p' docs/_data/local.yml)
 BRANCH  ?= site-preview
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test chromium bench offline deploy-edition clean
+.PHONY: serve build test chromium bench offline deploy-edition zensical-trial clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11, 5), "Python 3.11.5 or newer is needed"'
 	$(PYTHON) -m venv $(VENV)
 
-$(SITE_STAMP): requirements.txt | $(BIN)/python
+# mkdocs.yml names the project's Markdown extension (gvi.mdext, in overrides/hooks/gvi/): a .pth
+# file puts overrides/hooks on the venv's import path, for mkdocs, mike and the scripts alike.
+$(PATH_STAMP): | $(BIN)/python
+	$(BIN)/python -c 'import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()["purelib"], "gvi-veckan.pth").write_text(str(pathlib.Path("overrides/hooks").resolve()) + "\n")'
+	@touch $@
+
+$(SITE_STAMP): requirements.txt | $(BIN)/python $(PATH_STAMP)
 	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements.txt
 	@touch $@
 
-$(DEV_STAMP): requirements.txt requirements-dev.txt | $(BIN)/python
+$(DEV_STAMP): requirements.txt requirements-dev.txt | $(BIN)/python $(PATH_STAMP)
 	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
 	@touch $@ $(SITE_STAMP)
 
@@ -51,6 +58,18 @@ offline: $(SITE_STAMP)
 ## branch BRANCH with alias latest. Nothing is pushed.
 deploy-edition: $(SITE_STAMP)
 	$(BIN)/python scripts/deploy_edition.py deploy $(EDITION) --branch $(BRANCH)
+
+## zensical-trial: build the site with Zensical (requirements-zensical.txt, own venv) in
+## build/zensical-trial/ and write REPORT.md: what comes out and what does not. See MAINTAINING.md.
+## Not part of `make test`; a feature that fails is reported, not an error.
+ZVENV := .venv-zensical
+$(ZVENV)/.installed: requirements-zensical.txt
+	$(PYTHON) -m venv $(ZVENV)
+	$(ZVENV)/bin/python -m pip install -q --disable-pip-version-check -r requirements-zensical.txt
+	@touch $@
+
+zensical-trial: $(ZVENV)/.installed chromium
+	$(ZVENV)/bin/python scripts/zensical_trial.py
 
 clean:
 	rm -rf site build .pytest_cache

@@ -19,7 +19,6 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from gvi import data as site_data  # noqa: E402
 from gvi import (checklist, frontmatter, linklines, links, outline, pages, progress, quiz,  # noqa: E402
                  render, schedule, schema, search)
-from pymdownx.superfences import SuperFencesException  # noqa: E402
 from gvi.problems import ContentError  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.gvi")
@@ -77,20 +76,13 @@ def on_config(config, **kwargs):
     for old in [f for f in pages_log.filters if isinstance(f, linklines.LinkLineFilter)]:
         pages_log.removeFilter(old)
     pages_log.addFilter(linklines.LinkLineFilter(config.docs_dir, prefix))
-    fences = config.mdx_configs.setdefault("pymdownx.superfences", {}).setdefault("custom_fences", [])
-    if not any(f.get("name") == "quiz" for f in fences):
-        fences.append({"name": "quiz", "class": "gvi-quiz", "format": _quiz_fence})
+    # The Markdown features live in a Python-Markdown extension (gvi/mdext.py), listed in mkdocs.yml
+    # so that any generator running Python-Markdown gets them; the hook only points it at the docs.
+    if "gvi.mdext" not in config.mdx_configs:
+        raise PluginError("mkdocs.yml: markdown_extensions must list gvi.mdext (the quizzes, local "
+                          "facts and abbreviations). Fix: restore it from git.")
+    config.mdx_configs["gvi.mdext"]["docs_dir"] = config.docs_dir
     return config
-
-
-def _quiz_fence(source, language, css_class, options, md, **kwargs):
-    """SuperFences formatter for ```quiz. Problems were reported with file and line in on_files;
-    raising here stops the build instead of dropping the block (SuperFences would swallow it)."""
-    lines = _state.get("fence_lines") or []
-    parsed, problems = quiz.parse(source, _state.get("page_path", ""), lines.pop(0) if lines else 1)
-    if problems:
-        raise SuperFencesException("; ".join(str(p) for p in problems))
-    return quiz.render(parsed, _state["data"].strings, _state["lang"])
 
 
 def _read(config, uri: str):
@@ -127,6 +119,7 @@ def on_files(files, config, **kwargs):
         if fm.meta.get("kind") == "module":
             modules[lang].append((path, fm))
         body = "\n".join(text.splitlines()[fm.body_start - 1:])
+        problems += render.expand_local(body, data.local, lang, path, fm.body_start)[1]
         parsed: list | None = []  # None: a quiz on this page is broken (already reported)
         for fence in quiz.find_fences(body, fm.body_start):
             one, quiz_problems = quiz.parse(fence.source, path, fence.line)
@@ -175,13 +168,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     lang = config.theme.get("language")
     path = _display(config, page.file.src_uri)
     meta = page.meta
-    with open(page.file.abs_src_path, encoding="utf-8") as handle:
-        first_line = frontmatter.body_line(handle.read(), path, markdown)
-    markdown, problems = render.expand_local(markdown, data.local, lang, path, first_line)
-    _report(problems)
-    _state["lang"], _state["page_path"] = lang, path
-    fences = quiz.find_fences(markdown, first_line)
-    _state["fence_lines"] = [fence.line for fence in fences]  # the formatter takes them in order
+    config.mdx_configs["gvi.mdext"]["lang"] = lang  # the extension renders in the page's language
     neutral = pages.split_language(page.file.src_uri, _state["languages"], _state["default"])[0]
     has_progress = progress.MARKER in markdown
     if has_progress:
@@ -202,33 +189,19 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     if schedule.MARKER in markdown:
         markdown = markdown.replace(schedule.MARKER, schedule.table(
             _schedule_sections(config, neutral, lang), lang, data.strings))
-    if fences or has_progress:
-        page.meta["gvi_quiz"] = True  # loads gvi-quiz.js and .css on this page only
     if meta.get("kind") == "module" and not schema.validate(
             frontmatter.FrontMatter(meta), path, True, roles=data.roles,
             audiences=data.audiences, sources=data.sources):
         markdown = render.insert_after_title(
             markdown, render.module_facts(meta, lang, data.roles, data.audiences, data.strings))
-    markdown += render.abbreviations(data.abbreviations, lang)
     keys = meta.get("sources")
     if isinstance(keys, list) and all(k in data.sources for k in keys) and keys:
         markdown += render.sources_section(keys, data.sources, data.string("sources", lang))
     return markdown
 
 
-def on_page_content(html, page, config, files, **kwargs):
-    lang = config.theme.get("language")
-    html = render.label_task_lists(html)
-    return html.replace('title="Permanent link"',
-                        f'title="{_state["data"].string("permalink", lang)}"')
-
-
 @event_priority(0)  # after static-i18n (50) has set its own links
 def on_page_context(context, page, config, nav, **kwargs):
-    if page.meta.get("gvi_quiz") or page.meta.get("kind") in ("module", "checklist"):
-        lang = config.theme.get("language")
-        context["gvi_ui"] = dict(quiz.strings_json(_state["data"].strings, lang),
-                                 ns=_state["data"].local["site"]["id"])
     prefixes = links.language_prefixes(_state["languages"], _state["default"])
     targets = links.alternates(page.url, prefixes)
     # static-i18n sets config.extra.alternate as an attribute (which templates read), not a key.

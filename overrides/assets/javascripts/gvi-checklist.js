@@ -66,12 +66,16 @@
     status.textContent = "";
     render();
   });
-  bar.querySelector(".gvi-checklist__reset").addEventListener("click", function () {
+  var reset = bar.querySelector(".gvi-checklist__reset");
+  reset.textContent = ui.check_reset;
+  reset.addEventListener("click", function () {
     try { localStorage.removeItem(KEY); } catch (e) { /* storage off */ }
     render();
     status.textContent = ui.check_cleared;
   });
-  bar.querySelector(".gvi-checklist__print").addEventListener("click", function () { window.print(); });
+  var print = bar.querySelector(".gvi-checklist__print");
+  print.textContent = ui.check_print;
+  print.addEventListener("click", function () { window.print(); });
   var title = document.querySelector("article h1");
   if (title) title.parentNode.insertBefore(bar, title.nextSibling);
   bar.hidden = false;

@@ -11,6 +11,8 @@
   var article = document.querySelector("article.md-content__inner");
   var start = document.querySelector(".gvi-present__start");
   if (!article || !start) return;
+  start.textContent = ui.present_start;
+  start.title = ui.present_start_hint;
   var fill = function (text, values) {
     return text.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
   };

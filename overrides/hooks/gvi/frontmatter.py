@@ -50,16 +50,3 @@ def parse(text: str, path: str) -> FrontMatter:
         for key_node, _ in node.value:
             key_lines[str(key_node.value)] = key_node.start_mark.line + 2
     return FrontMatter(meta=meta, key_lines=key_lines, body_start=end + 2)
-
-
-def body_line(text: str, path: str, body: str) -> int:
-    """The file line on which ``body`` (the Markdown MkDocs hands to plugins) starts.
-
-    MkDocs strips the front matter and the blank lines after it; find where the body resumes.
-    """
-    lines = text.splitlines()
-    index = parse(text, path).body_start - 1
-    first = body.lstrip("\n").split("\n", 1)[0]
-    while index < len(lines) and lines[index] != first:
-        index += 1
-    return index + 1 if index < len(lines) else 1
