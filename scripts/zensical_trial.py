@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import http.server
 import json
 import os
@@ -179,8 +180,18 @@ def measure(site: Path, expected: dict) -> dict:
         "language links": sorted(set(re.findall(r'hreflang="([^"]+)"', everything))),
         "version selector data (mike)": (site / "versions.json").exists(),
         "search index files": search_files,
+        "search index (language, sections, KB gzipped)": search_summary(site),
         "404 page": (site / "404.html").exists(),
     }
+
+
+def search_summary(site: Path) -> str:
+    path = site / "search.json"
+    if not path.exists():
+        return "no search.json"
+    index = json.loads(path.read_text(encoding="utf-8"))
+    return (f"{'+'.join(index.get('config', {}).get('lang', []))}, {len(index.get('items', []))}, "
+            f"{len(gzip.compress(path.read_bytes())) / 1024:.0f}")
 
 
 def expected_counts(docs: Path, lang: str, codes: list[str], default: str) -> dict:
