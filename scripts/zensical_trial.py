@@ -32,8 +32,6 @@ import threading
 import time
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "build" / "zensical-trial"
 ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
@@ -43,38 +41,10 @@ ADAPT_SEARCH = "overrides/partials/search.html"  # Material 9.8.2's markup; Zens
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
-# mkdocs.yml with its tags kept, so a derived config can be written back ----------------------------
-class _Tag(str):
-    """A `!!python/name:x` value, written back as it was."""
+sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+from gvi import siteconfig  # noqa: E402
 
-
-class _Loader(yaml.SafeLoader):
-    pass
-
-
-class _Dumper(yaml.SafeDumper):
-    pass
-
-
-_Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: _Tag(suffix))
-_Dumper.add_representer(_Tag, lambda dumper, value: dumper.represent_scalar(
-    f"tag:yaml.org,2002:python/name:{value}", ""))
-
-
-def read_config(path: Path) -> dict:
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
-
-
-def write_config(config: dict, path: Path) -> None:
-    path.write_text(yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
-
-
-def i18n_languages(config: dict) -> list[dict]:
-    for plugin in config.get("plugins", []):
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            return plugin["i18n"]["languages"]
-    raise SystemExit("mkdocs.yml: no i18n plugin with languages")
+read_config, write_config, i18n_languages = siteconfig.read, siteconfig.write, siteconfig.i18n_languages
 
 
 # The project copy and the builds -------------------------------------------------------------------
@@ -148,6 +118,14 @@ def language_config(base: dict, lang: dict, languages: list[dict], site_dir: str
         extensions.append(item)
     config["markdown_extensions"] = extensions
     return config
+
+
+def content_check(config: Path) -> dict:
+    """scripts/check_content.py run by this venv's Python, where MkDocs is not installed."""
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_content.py"), "--config", str(config)],
+                          capture_output=True, text=True)
+    lines = (done.stdout + done.stderr).strip().splitlines()
+    return {"returncode": done.returncode, "summary": lines[-1] if lines else "", "first": lines[0] if lines else ""}
 
 
 # What came out ------------------------------------------------------------------------------------
@@ -300,7 +278,8 @@ def table(rows: dict) -> str:
     return "\n".join(lines)
 
 
-def build_report(version: str, a: dict, b: dict, lang_results: dict, browser: dict, expected: dict) -> str:
+def build_report(version: str, a: dict, b: dict, lang_results: dict, browser: dict, expected: dict,
+                 checks: dict) -> str:
     out = [f"# Zensical trial ({time.strftime('%Y-%m-%d')})", "",
            f"Zensical {version}, from requirements-zensical.txt. Every figure below was measured by "
            "scripts/zensical_trial.py on this machine.", "",
@@ -328,7 +307,12 @@ def build_report(version: str, a: dict, b: dict, lang_results: dict, browser: di
                 f"- Expected from the sources: {expected[lang]['pages']} pages, {expected[lang]['quizzes']} quizzes.", ""]
         if lang_results.get(lang):
             out += [table(lang_results[lang]), ""]
-    out += ["## B in the browser (Playwright + Chromium, served over HTTP)", "", table(browser), ""]
+    out += ["## B in the browser (Playwright + Chromium, served over HTTP)", "", table(browser), "",
+            "## Content checks without MkDocs (`scripts/check_content.py`, run by the Zensical venv)", ""]
+    for name, check in checks.items():
+        out.append(f"- {name}: exit {check['returncode']}; {check['summary']}"
+                   + (f" First: `{check['first']}`" if check["returncode"] else ""))
+    out.append("")
     return "\n".join(out)
 
 
@@ -364,6 +348,13 @@ def main() -> int:
     if a["result"]["returncode"] == 0:
         a["measure"] = measure(site_a, expected[default])
 
+    # The content checks, without MkDocs: on the project, then on a copy with one translation gone.
+    checks = {"project": content_check(ROOT / "mkdocs.yml")}
+    broken = WORK / "check"
+    copy_project(broken)
+    (broken / "docs" / "veckan" / "index.en.md").unlink()
+    checks["copy without docs/veckan/index.en.md"] = content_check(broken / "mkdocs.yml")
+
     # B: one build per language.
     project_b = WORK / "b"
     copy_project(project_b)
@@ -384,11 +375,11 @@ def main() -> int:
     browser = run_browser_check(site_b) if all(r["result"]["returncode"] == 0 for r in b.values()) \
         else {"not run": "build B failed"}
 
-    report = build_report(version, a, b, lang_results, browser, expected)
+    report = build_report(version, a, b, lang_results, browser, expected, checks)
     (WORK / "REPORT.md").write_text(report, encoding="utf-8")
     (WORK / "report.json").write_text(json.dumps(
         {"zensical": version, "a": {k: v for k, v in a.items()} | {"result": {k: v for k, v in a["result"].items() if k != "output"}},
-         "b": {code: {"result": {k: v for k, v in r["result"].items() if k != "output"}, "measure": lang_results.get(code)}
+         "checks": checks, "b": {code: {"result": {k: v for k, v in r["result"].items() if k != "output"}, "measure": lang_results.get(code)}
                for code, r in b.items()}, "browser": browser}, ensure_ascii=False, indent=2), encoding="utf-8")
     for name, result in [("a", a["result"])] + [(f"b-{code}", r["result"]) for code, r in b.items()]:
         (WORK / f"zensical-{name}.log").write_text(result["output"], encoding="utf-8")

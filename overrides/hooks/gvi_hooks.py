@@ -2,6 +2,10 @@
 
 Every content problem is logged as a warning on a "mkdocs." logger naming file and line; with
 `strict: true` the build then fails, listing all problems at once.
+
+What does not need MkDocs lives elsewhere: the Markdown features in gvi/mdext.py (a Python-Markdown
+extension listed in mkdocs.yml) and the content checks in gvi/checks.py (also run by
+scripts/check_content.py). What stays here needs MkDocs' files, nav, pages or plugins.
 """
 from __future__ import annotations
 
@@ -17,8 +21,8 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from gvi import data as site_data  # noqa: E402
-from gvi import (checklist, frontmatter, linklines, links, outline, pages, progress, quiz,  # noqa: E402
-                 render, schedule, schema, search)
+from gvi import (checks, frontmatter, linklines, links, pages, progress, render,  # noqa: E402
+                 schedule, schema, search)
 from gvi.problems import ContentError  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.gvi")
@@ -85,81 +89,15 @@ def on_config(config, **kwargs):
     return config
 
 
-def _read(config, uri: str):
-    path = _display(config, uri)
-    with open(os.path.join(config.docs_dir, uri), encoding="utf-8") as handle:
-        text = handle.read()
-    try:
-        return path, text, frontmatter.parse(text, path), []
-    except ContentError as exc:
-        return path, text, None, [exc.problem]
-
-
 @event_priority(10)  # before static-i18n splits the files by language
 def on_files(files, config, **kwargs):
-    languages, default = _state["languages"], _state["default"]
-    if config.theme.get("language") != default:
-        return files  # the checks below cover every language; run them once per build
-    data: site_data.SiteData = _state["data"]
-    uris = sorted(f.src_uri for f in files if f.src_uri.endswith(".md") and f.inclusion.is_included())
-    problems = pages.missing_twins(uris, languages, default, _state["prefix"])
-    modules: dict[str, list] = {lang: [] for lang in languages}
-    quizzes: dict[str, list] = {lang: [] for lang in languages}
-    checklists: dict[str, dict] = {}
-    by_neutral: dict[str, dict] = {}
-    for uri in uris:
-        neutral, lang = pages.split_language(uri, languages, default)
-        path, text, fm, read_problems = _read(config, uri)
-        problems += read_problems
-        if fm is None:
-            continue
-        problems += schema.validate(fm, path, schema.is_module_path(neutral, data.module_sections),
-                                    roles=data.roles, audiences=data.audiences, sources=data.sources,
-                                    is_checklist=schema.is_checklist_path(neutral))
-        if fm.meta.get("kind") == "module":
-            modules[lang].append((path, fm))
-        body = "\n".join(text.splitlines()[fm.body_start - 1:])
-        problems += render.expand_local(body, data.local, lang, path, fm.body_start)[1]
-        parsed: list | None = []  # None: a quiz on this page is broken (already reported)
-        for fence in quiz.find_fences(body, fm.body_start):
-            one, quiz_problems = quiz.parse(fence.source, path, fence.line)
-            problems += quiz_problems
-            if one and parsed is not None:
-                parsed.append(one)
-            elif not one:
-                parsed = None
-        quizzes[lang] += parsed or []
-        if fm.meta.get("kind") == "checklist":
-            lists, list_problems = checklist.parse(body, path, fm.body_start)
-            problems += list_problems
-            checklists.setdefault(neutral, {})[lang] = lists
-        by_neutral.setdefault(neutral, {})[lang] = (path, fm, outline.outline(body, fm.body_start), parsed)
-    for lang in languages:
-        problems += schema.duplicate_ids(modules[lang])
-        problems += quiz.duplicate_ids(quizzes[lang])
-    for neutral, versions in sorted(by_neutral.items()):
-        if default not in versions:
-            continue
-        src_path, src_fm, src_outline, src_quizzes = versions[default]
-        for lang, (path, fm, headings, page_quizzes) in versions.items():
-            if lang == default:
-                continue
-            problems += schema.compare_shared(src_fm, src_path, fm, path)
-            problems += outline.compare(src_outline, src_path, headings, path)
-            if src_quizzes is not None and page_quizzes is not None:
-                problems += quiz.compare(src_quizzes, src_path, page_quizzes, path)
-            lists = checklists.get(neutral, {})
-            if default in lists and lang in lists:
-                problems += checklist.compare(lists[default], lists[lang])
-    # What later pages need to know about every page: title, kind, duration, quiz ids per language.
-    _state["pages"] = {neutral: {lang: {"title": v[1].meta.get("title", ""), "kind": v[1].meta.get("kind"),
-                                        "duration": v[1].meta.get("duration"),
-                                        "description": v[1].meta.get("description", ""),
-                                        "role": v[1].meta.get("role"),
-                                        "quizzes": [q.id for q in v[3] or []]}
-                                 for lang, v in versions.items()}
-                       for neutral, versions in by_neutral.items()}
-    _report(problems)
+    if config.theme.get("language") != _state["default"]:
+        return files  # the checks cover every language; run them once per build
+    uris = [f.src_uri for f in files if f.src_uri.endswith(".md") and f.inclusion.is_included()]
+    result = checks.check_docs(config.docs_dir, uris, _state["languages"], _state["default"],
+                               _state["data"], _state["prefix"])
+    _state["pages"] = result.pages
+    _report(result.problems)
     return files
 
 

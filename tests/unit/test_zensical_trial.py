@@ -32,7 +32,7 @@ def test_language_config_is_derived_from_mkdocs_yml():
     assert {"gvi.mdext": {"lang": "en", "docs_dir": "docs-en"}} in config["markdown_extensions"]
     assert config["nav"][0] == {"Home": "index.md"}
     # The quiz fence's formatter survives the round trip as a python/name tag.
-    text = trial.yaml.dump(config, Dumper=trial._Dumper, allow_unicode=True)
+    text = trial.siteconfig.yaml.dump(config, Dumper=trial.siteconfig.Dumper, allow_unicode=True)
     assert "!!python/name:gvi.mdext.quiz_fence" in text
     sv, en = (trial.expected_counts(ROOT / "docs", code, ["sv", "en"], "sv") for code in ("sv", "en"))
     assert sv == en and sv["pages"] > 20 and sv["quizzes"] > 20  # twins: same pages, same quizzes

@@ -1,0 +1,51 @@
+"""Run the site's content checks without building it, and without MkDocs.
+
+    python scripts/check_content.py [--config mkdocs.yml]
+
+The same checks the MkDocs build runs (overrides/hooks/gvi/checks.py): every page in every
+language, front matter, local facts, quizzes, checklists, headings and ids. One line per problem,
+naming the file, the line and the fix; exit status 1 when there is any. Another generator (see
+MAINTAINING.md) can run this before its own build.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+
+from gvi import checks, siteconfig  # noqa: E402
+from gvi import data as site_data  # noqa: E402
+from gvi.problems import ContentError  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--config", default=str(ROOT / "mkdocs.yml"), help="the site config (default: mkdocs.yml)")
+    args = parser.parse_args(argv)
+    config_path = Path(args.config).resolve()
+    config = siteconfig.read(config_path)
+    docs = config_path.parent / config.get("docs_dir", "docs")
+    prefix = docs.relative_to(config_path.parent).as_posix() + "/"
+    languages = siteconfig.i18n_languages(config)
+    codes = [lang["locale"] for lang in languages if lang.get("build", True)]
+    default = next(lang["locale"] for lang in languages if lang.get("default"))
+    try:
+        data = site_data.load(str(docs), prefix)
+    except ContentError as exc:
+        print(exc.problem)
+        return 1
+    uris = siteconfig.pages(docs, config.get("exclude_docs", ""))
+    result = checks.check_docs(str(docs), uris, codes, default, data, prefix)
+    for problem in result.problems:
+        print(problem)
+    pages = sum(len(langs) for langs in result.pages.values())
+    print(f"{pages} pages in {len(codes)} languages checked: "
+          + (f"{len(result.problems)} problem(s)." if result.problems else "no problems."))
+    return 1 if result.problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
