@@ -187,7 +187,8 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def browser_check(site: str) -> dict:
+def browser_check(site: str, control: bool = False) -> dict:
+    """Drive the built site; with ``control``, only search, on Zensical's own starter project."""
     from playwright.sync_api import sync_playwright
 
     chromium = os.environ.get("CHROMIUM") or (ROOT / ".venv" / "chromium-path").read_text().strip()
@@ -209,6 +210,22 @@ def browser_check(site: str) -> dict:
                 found[name] = action()
             except Exception as exc:  # a feature that does not work is a finding
                 found[name] = f"no ({str(exc).splitlines()[0][:120]})"
+
+        def search(query):
+            page.goto(base)
+            if page.locator("input.md-search__input").count():
+                page.click("input.md-search__input", timeout=3000)
+            else:  # Zensical's own search opens from a button
+                page.click(".md-search__button", timeout=3000)
+            page.keyboard.type(query, delay=20)
+            page.wait_for_timeout(2000)
+            return page.locator(".md-search a[href]").count()
+
+        if control:
+            attempt("search: result links for 'markdown'", lambda: search("markdown"))
+            browser.close()
+            httpd.shutdown()
+            return found
 
         page.goto(base + "strategi/vad-ar-gvi/")
 
@@ -237,16 +254,7 @@ def browser_check(site: str) -> dict:
             return page.locator(".gvi-checklist__total").inner_text(timeout=3000)
         attempt("checklist ticked (count text)", checklist)
 
-        def search():
-            page.goto(base)
-            if page.locator("input.md-search__input").count():
-                page.click("input.md-search__input", timeout=3000)
-            else:  # Zensical's own search opens from a button
-                page.click(".md-search__button", timeout=3000)
-            page.keyboard.type("frivården", delay=20)
-            page.wait_for_timeout(2000)
-            return page.locator(".md-search a[href]").count()
-        attempt("search: result links for 'frivården'", search)
+        attempt("search: result links for 'frivården'", lambda: search("frivården"))
 
         def english():
             page.goto(base + "en/strategi/vad-ar-gvi/")
@@ -260,10 +268,10 @@ def browser_check(site: str) -> dict:
     return found
 
 
-def run_browser_check(site: Path) -> dict:
+def run_browser_check(site: Path, mode: str = "browser") -> dict:
     if not MAIN_PYTHON.exists() or not (ROOT / ".venv" / "chromium-path").exists():
         return {"not run": "the main venv has no Chromium yet: run `make chromium` and try again"}
-    done = subprocess.run([str(MAIN_PYTHON), __file__, "browser", str(site)], capture_output=True, text=True)
+    done = subprocess.run([str(MAIN_PYTHON), __file__, mode, str(site)], capture_output=True, text=True)
     if done.returncode != 0:
         return {"not run": (done.stderr.strip().splitlines() or ["unknown error"])[-1]}
     return json.loads(done.stdout)
@@ -318,11 +326,11 @@ def build_report(version: str, a: dict, b: dict, lang_results: dict, browser: di
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("mode", nargs="?", default="trial", choices=["trial", "browser"])
+    parser.add_argument("mode", nargs="?", default="trial", choices=["trial", "browser", "control"])
     parser.add_argument("site", nargs="?")
     args = parser.parse_args()
-    if args.mode == "browser":
-        print(json.dumps(browser_check(args.site), ensure_ascii=False))
+    if args.mode in ("browser", "control"):
+        print(json.dumps(browser_check(args.site, control=args.mode == "control"), ensure_ascii=False))
         return 0
     if not ZENSICAL.exists():
         raise SystemExit(f"{ZENSICAL.relative_to(ROOT)} is missing: run `make zensical-trial`, which installs "
@@ -374,6 +382,17 @@ def main() -> int:
             lang_results[code] = measure(site_dir, expected[code])
     browser = run_browser_check(site_b) if all(r["result"]["returncode"] == 0 for r in b.values()) \
         else {"not run": "build B failed"}
+
+    # Control: Zensical's own starter project (`zensical new`), to tell our site's problems from Zensical's.
+    control_dir = WORK / "control"
+    if control_dir.exists():
+        shutil.rmtree(control_dir)
+    control_dir.mkdir(parents=True)
+    subprocess.run([str(ZENSICAL), "new", str(control_dir)], capture_output=True, text=True)
+    built = subprocess.run([str(ZENSICAL), "build"], cwd=control_dir, capture_output=True, text=True)
+    control = run_browser_check(control_dir / "site", "control") if built.returncode == 0 \
+        else {"not run": f"`zensical new` project did not build (exit {built.returncode})"}
+    browser.update({f"control, `zensical new` project: {k}": v for k, v in control.items()})
 
     report = build_report(version, a, b, lang_results, browser, expected, checks)
     (WORK / "REPORT.md").write_text(report, encoding="utf-8")
