@@ -26,18 +26,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", default=str(ROOT / "mkdocs.yml"), help="the site config (default: mkdocs.yml)")
     args = parser.parse_args(argv)
     config_path = Path(args.config).resolve()
-    config = siteconfig.read(config_path)
+    config = siteconfig.load_config(config_path)
     docs = config_path.parent / config.get("docs_dir", "docs")
     prefix = docs.relative_to(config_path.parent).as_posix() + "/"
-    languages = siteconfig.i18n_languages(config)
-    codes = [lang["locale"] for lang in languages if lang.get("build", True)]
-    default = next(lang["locale"] for lang in languages if lang.get("default"))
+    codes, default, _ = siteconfig.i18n_languages(config)
     try:
         data = site_data.load(str(docs), prefix)
     except ContentError as exc:
         print(exc.problem)
         return 1
-    uris = siteconfig.pages(docs, config.get("exclude_docs", ""))
+    uris = siteconfig.find_pages(docs, config.get("exclude_docs"))
     result = checks.check_docs(str(docs), uris, codes, default, data, prefix)
     for problem in result.problems:
         print(problem)

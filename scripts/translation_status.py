@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import fnmatch
 import os
 import re
 import subprocess
@@ -34,14 +33,13 @@ ROOT = Path(__file__).resolve().parent.parent  # the project: scripts/..
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
 from gvi.pages import language_file, split_language  # noqa: E402
+from gvi.siteconfig import find_pages, i18n_languages, load_config  # noqa: E402
 
 MISSING, OUTDATED, ORPHANED, NOT_COMMITTED = "missing", "outdated", "orphaned", "not committed"
 PROBLEMS = (MISSING, OUTDATED, ORPHANED)  # what --check fails on
 _ORDER = {MISSING: 0, OUTDATED: 1, ORPHANED: 2, NOT_COMMITTED: 3}
 # A language suffix in the suffix layout: 'page.de.md', 'page.pt_BR.md'.
 _LANG_SUFFIX = re.compile(r"\.([a-z]{2}(?:[_-][A-Za-z]{2})?)\.md$")
-# MkDocs always leaves out dot files and a top-level templates/ folder.
-_DEFAULT_EXCLUDES = [".*", "/templates/"]
 
 
 @dataclass(frozen=True)
@@ -49,89 +47,6 @@ class Row:
     status: str  # one of MISSING, OUTDATED, ORPHANED, NOT_COMMITTED
     page: str  # the file concerned, e.g. "docs/strategi/vad-ar-gvi.en.md"
     detail: str  # what is wrong and what to do
-
-
-# mkdocs.yml -----------------------------------------------------------------------------------
-
-
-class ConfigLoader(yaml.SafeLoader):
-    """A SafeLoader that reads mkdocs.yml's tags (!ENV, !relative, !!python/...) instead of failing."""
-
-
-def _env_tag(loader: ConfigLoader, node: yaml.Node):
-    """'!ENV VAR' or '!ENV [VAR1, VAR2, default]': the first variable set, else the default."""
-    if isinstance(node, yaml.SequenceNode):
-        items = loader.construct_sequence(node)
-        names, default = (items[:-1], items[-1]) if len(items) > 1 else (items, None)
-    else:
-        names, default = [loader.construct_scalar(node)], None
-    for name in names:
-        if name in os.environ:
-            return os.environ[name]
-    return default
-
-
-ConfigLoader.add_constructor("!ENV", _env_tag)
-# Other tags (!relative, !!python/name:...) do not matter here: read them as None.
-ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-def load_config(path: Path) -> dict:
-    with open(path, encoding="utf-8") as handle:
-        config = yaml.load(handle, Loader=ConfigLoader)  # noqa: S506 (a SafeLoader subclass)
-    if not isinstance(config, dict):
-        raise ValueError(f"{path} is not a mapping of settings.")
-    return config
-
-
-def i18n_languages(config: dict) -> tuple[list[str], str, list[str]]:
-    """(built languages, default language, configured languages that are not built)."""
-    for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            entries = [lang for lang in (plugin["i18n"] or {}).get("languages") or []
-                       if isinstance(lang, dict) and lang.get("locale") not in (None, "null")]
-            break
-    else:
-        raise ValueError("mkdocs.yml has no i18n plugin with languages.")
-    built = [lang["locale"] for lang in entries if lang.get("build", True) is not False]
-    defaults = [lang["locale"] for lang in entries if lang.get("default")]
-    if not defaults:
-        raise ValueError("no language in mkdocs.yml's i18n plugin has 'default: true'.")
-    return built, defaults[0], [lang["locale"] for lang in entries if lang["locale"] not in built]
-
-
-# Finding pages and their dates -----------------------------------------------------------------
-
-
-def excluded(rel: str, patterns: list[str]) -> bool:
-    """Whether a docs-relative path matches one of exclude_docs' gitignore-style patterns.
-
-    Understands what this project uses: 'name/' (a folder anywhere), '/name/' (a top-level
-    folder), globs such as '*.tmp' and '.*'. Negations ('!') are ignored.
-    """
-    parts = rel.split("/")
-    for pattern in patterns:
-        pattern = pattern.strip()
-        if not pattern or pattern.startswith(("#", "!")):
-            continue
-        folder_only = pattern.endswith("/")
-        core = pattern.strip("/")
-        names = parts[:-1] if folder_only else parts
-        if pattern.startswith("/") or "/" in core:  # anchored at docs_dir: match a leading path
-            prefixes = ["/".join(parts[:n]) for n in range(1, len(names) + 1)]
-            if any(fnmatch.fnmatchcase(prefix, core) for prefix in prefixes):
-                return True
-        elif any(fnmatch.fnmatchcase(name, core) for name in names):
-            return True
-    return False
-
-
-def find_pages(docs_dir: Path, exclude_docs: str | None = None) -> list[str]:
-    """Docs-relative paths of the Markdown pages MkDocs would build."""
-    patterns = _DEFAULT_EXCLUDES + (exclude_docs or "").splitlines()
-    found = (path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md"))
-    return sorted(rel for rel in found if not excluded(rel, patterns))
 
 
 def _git(root: Path, *args: str) -> str | None:

@@ -19,6 +19,7 @@ report was written: a feature that does not work is a finding, not a failure.
 from __future__ import annotations
 
 import argparse
+import copy
 import functools
 import gzip
 import http.server
@@ -42,19 +43,16 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-from gvi import siteconfig  # noqa: E402
-
-read_config, write_config, i18n_languages = siteconfig.read, siteconfig.write, siteconfig.i18n_languages
+from gvi import pages, quiz, siteconfig  # noqa: E402
+from bench import copy_project as _copy  # noqa: E402  (scripts/ is on the path: this file's folder)
 
 
 # The project copy and the builds -------------------------------------------------------------------
 def copy_project(dest: Path) -> None:
+    """A fresh copy of mkdocs.yml, docs/ and overrides/ (the benchmark's copy)."""
     if dest.exists():
         shutil.rmtree(dest)
-    dest.mkdir(parents=True)
-    for part in ("mkdocs.yml", "docs", "overrides"):
-        source = ROOT / part
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, dest / part)
+    _copy(dest)
 
 
 def zensical_build(project: Path, config: Path) -> dict:
@@ -71,17 +69,14 @@ def zensical_build(project: Path, config: Path) -> dict:
 
 def split_docs(source: Path, dest: Path, lang: str, languages: list[str], default: str) -> None:
     """One language's pages (suffix removed) and every non-page file, as a docs folder of its own."""
-    others = [code for code in languages if code != default]
     for path in sorted(source.rglob("*")):
         if path.is_dir():
             continue
         rel = path.relative_to(source).as_posix()
         if rel.endswith(".md"):
-            suffix = next((code for code in others if rel.endswith(f".{code}.md")), default)
-            if suffix != lang:
+            rel, page_lang = pages.split_language(rel, languages, default)
+            if page_lang != lang:
                 continue
-            if lang != default:
-                rel = rel[: -len(f".{lang}.md")] + ".md"
         target = dest / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(path, target)
@@ -96,8 +91,7 @@ def translate_nav(nav, titles: dict):
 
 
 def language_config(base: dict, lang: dict, languages: list[dict], site_dir: str, docs_dir: str) -> dict:
-    config = json.loads(json.dumps(base, default=str))  # a deep copy; tags are restored below
-    config["markdown_extensions"] = base["markdown_extensions"]
+    config = copy.deepcopy(base)
     config.pop("hooks", None)
     config["plugins"] = [p for p in base["plugins"] if not (isinstance(p, dict) and "i18n" in p)]
     config["docs_dir"], config["site_dir"] = docs_dir, site_dir
@@ -111,12 +105,9 @@ def language_config(base: dict, lang: dict, languages: list[dict], site_dir: str
     config.setdefault("extra", {}).pop("version", None)  # no mike: the selector would ask for versions.json
     config["extra"]["alternate"] = [
         {"name": item["name"], "lang": item["locale"], "link": "/" + prefix[item["locale"]]} for item in languages]
-    extensions = []
-    for item in base["markdown_extensions"]:
+    for item in config["markdown_extensions"]:
         if isinstance(item, dict) and "gvi.mdext" in item:
-            item = {"gvi.mdext": {**item["gvi.mdext"], "lang": lang["locale"], "docs_dir": docs_dir}}
-        extensions.append(item)
-    config["markdown_extensions"] = extensions
+            item["gvi.mdext"].update(lang=lang["locale"], docs_dir=docs_dir)
     return config
 
 
@@ -130,9 +121,9 @@ def content_check(config: Path) -> dict:
 
 # What came out ------------------------------------------------------------------------------------
 def measure(site: Path, expected: dict) -> dict:
-    pages = [p for p in site.rglob("index.html")
+    built = [p for p in site.rglob("index.html")
              if not p.relative_to(site).as_posix().startswith(("assets/", "search/", "en/"))]
-    texts = {p.relative_to(site).parent.as_posix(): p.read_text(encoding="utf-8") for p in pages}
+    texts = {p.relative_to(site).parent.as_posix(): p.read_text(encoding="utf-8") for p in built}
     everything = "\n".join(texts.values())
     module = texts.get("strategi/vad-ar-gvi", "")
     checklist = texts.get("checklistor/polisen", "")
@@ -140,7 +131,7 @@ def measure(site: Path, expected: dict) -> dict:
     search_files = sorted(p.relative_to(site).as_posix() for p in site.glob("search*") if p.is_file()) + \
         sorted(p.relative_to(site).as_posix() for p in (site / "search").glob("*") if (site / "search").is_dir())
     return {
-        "pages": len(pages),
+        "pages": len(built),
         "html lang": sorted(set(re.findall(r'<html lang="([^"]+)"', everything))),
         "quizzes rendered": f"{everything.count('data-gvi-quiz=')} of {expected['quizzes']}",
         "quiz answer label": sorted(summaries),
@@ -172,12 +163,11 @@ def search_summary(site: Path) -> str:
             f"{len(gzip.compress(path.read_bytes())) / 1024:.0f}")
 
 
-def expected_counts(docs: Path, lang: str, codes: list[str], default: str) -> dict:
+def expected_counts(docs: Path, lang: str, codes: list[str], default: str, exclude_docs: str | None = None) -> dict:
     """Pages and quiz fences in one language's sources: what a complete build must show."""
-    others = [code for code in codes if code != default]
-    files = [p for p in docs.rglob("*.md") if "_data" not in p.parts
-             and next((code for code in others if p.name.endswith(f".{code}.md")), default) == lang]
-    return {"quizzes": sum(len(re.findall(r"^```quiz\s*$", p.read_text(encoding="utf-8"), re.M)) for p in files),
+    files = [rel for rel in siteconfig.find_pages(docs, exclude_docs)
+             if pages.split_language(rel, codes, default)[1] == lang]
+    return {"quizzes": sum(len(quiz.find_fences((docs / rel).read_text(encoding="utf-8"))) for rel in files),
             "pages": len(files)}
 
 
@@ -336,11 +326,10 @@ def main() -> int:
         raise SystemExit(f"{ZENSICAL.relative_to(ROOT)} is missing: run `make zensical-trial`, which installs "
                          "requirements-zensical.txt into .venv-zensical.")
     version = subprocess.run([str(ZENSICAL), "--version"], capture_output=True, text=True).stdout.strip().split()[-1]
-    base = read_config(ROOT / "mkdocs.yml")
-    languages = i18n_languages(base)
-    codes = [item["locale"] for item in languages]
-    default = next(item["locale"] for item in languages if item.get("default"))
-    expected = {code: expected_counts(ROOT / "docs", code, codes, default) for code in codes}
+    base = siteconfig.load_config(ROOT / "mkdocs.yml")
+    languages = siteconfig.language_entries(base)
+    codes, default, _ = siteconfig.i18n_languages(base)
+    expected = {code: expected_counts(ROOT / "docs", code, codes, default, base.get("exclude_docs")) for code in codes}
 
     # A: as it is; then, if that fails, again without the 404 template (it needs the hook's context).
     project_a = WORK / "a"
@@ -376,7 +365,7 @@ def main() -> int:
         split_docs(ROOT / "docs", project_b / f"docs-{code}", code, codes, default)
         site_dir = site_b if code == default else site_b / code
         config = language_config(base, item, languages, str(site_dir), f"docs-{code}")
-        write_config(config, project_b / f"mkdocs.{code}.yml")
+        siteconfig.write_config(config, project_b / f"mkdocs.{code}.yml")
         b[code] = {"result": zensical_build(project_b, project_b / f"mkdocs.{code}.yml")}
         if b[code]["result"]["returncode"] == 0:
             lang_results[code] = measure(site_dir, expected[code])
@@ -396,12 +385,12 @@ def main() -> int:
 
     report = build_report(version, a, b, lang_results, browser, expected, checks)
     (WORK / "REPORT.md").write_text(report, encoding="utf-8")
-    (WORK / "report.json").write_text(json.dumps(
-        {"zensical": version, "a": {k: v for k, v in a.items()} | {"result": {k: v for k, v in a["result"].items() if k != "output"}},
-         "checks": checks, "b": {code: {"result": {k: v for k, v in r["result"].items() if k != "output"}, "measure": lang_results.get(code)}
-               for code, r in b.items()}, "browser": browser}, ensure_ascii=False, indent=2), encoding="utf-8")
     for name, result in [("a", a["result"])] + [(f"b-{code}", r["result"]) for code, r in b.items()]:
-        (WORK / f"zensical-{name}.log").write_text(result["output"], encoding="utf-8")
+        (WORK / f"zensical-{name}.log").write_text(result.pop("output"), encoding="utf-8")
+    (WORK / "report.json").write_text(json.dumps(
+        {"zensical": version, "a": a, "checks": checks, "browser": browser,
+         "b": {code: {**r, "measure": lang_results.get(code)} for code, r in b.items()}},
+        ensure_ascii=False, indent=2), encoding="utf-8")
     print(report)
     print(f"Written: {(WORK / 'REPORT.md').relative_to(ROOT)} (logs: build/zensical-trial/zensical-*.log)")
     return 0

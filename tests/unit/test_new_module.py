@@ -12,10 +12,9 @@ from support import ROOT, build, copy_project
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import new_module  # noqa: E402
-from translation_status import ConfigLoader  # noqa: E402
-
 from gvi import data as site_data  # noqa: E402
 from gvi import frontmatter, outline, schema  # noqa: E402
+from gvi.siteconfig import ConfigLoader  # noqa: E402
 
 MKDOCS = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
 FIELDS = dict(module_id="ny-modul", duration=25, audience=["alla"], roles=["polisen", "stod"],

@@ -22,8 +22,8 @@ def test_each_language_gets_its_own_pages_without_the_suffix(tmp_path):
 
 
 def test_language_config_is_derived_from_mkdocs_yml():
-    base = trial.read_config(ROOT / "mkdocs.yml")
-    languages = trial.i18n_languages(base)
+    base = trial.siteconfig.load_config(ROOT / "mkdocs.yml")
+    languages = trial.siteconfig.language_entries(base)
     english = next(item for item in languages if item["locale"] == "en")
     config = trial.language_config(base, english, languages, "site/en", "docs-en")
     assert config["theme"]["language"] == "en" and config["site_name"] == english["site_name"]
