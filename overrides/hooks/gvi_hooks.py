@@ -21,7 +21,7 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from gvi import data as site_data  # noqa: E402
-from gvi import (checks, frontmatter, linklines, links, pages, progress, render,  # noqa: E402
+from gvi import (checks, frontmatter, linklines, links, mdext, pages, progress, render,  # noqa: E402
                  schedule, schema, search)
 from gvi.problems import ContentError  # noqa: E402
 
@@ -68,7 +68,7 @@ def on_config(config, **kwargs):
                                      for url in config.extra.get("polyfills", [])]
     prefix = _display(config, "").rstrip("/") + "/"  # "docs/": problems name files from the project root
     try:
-        _state["data"] = site_data.load(config.docs_dir, prefix)
+        _state["data"] = mdext.load_data(config.docs_dir, prefix)  # the extension reuses this copy
     except ContentError as exc:
         raise PluginError(str(exc.problem)) from exc
     _state["languages"], _state["default"] = _i18n(config)

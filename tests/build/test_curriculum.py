@@ -6,7 +6,6 @@ import sys
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
 
 from support import ROOT
 

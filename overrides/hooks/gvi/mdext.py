@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from markdown import Extension
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
+from pymdownx.superfences import SuperFencesException
 
 from . import data as site_data
 from . import quiz, render
@@ -42,15 +43,16 @@ class GviMarkdownError(ValueError):
     """A content problem found while rendering; the message names the line and the fix."""
 
 
-def load_data(docs_dir: str) -> site_data.SiteData:
-    """The data files, read again only when one of them changed (``mkdocs serve`` edits)."""
+def load_data(docs_dir: str, display_prefix: str = "docs/") -> site_data.SiteData:
+    """The data files, read once per build and again only when one of them changed (``mkdocs
+    serve`` edits). The MkDocs hook and this extension share the one copy."""
     folder = os.path.join(os.path.abspath(docs_dir), site_data.DATA_DIR)
     stamp = tuple(sorted((entry.path, entry.stat().st_mtime_ns)
                          for sub in (folder, os.path.join(folder, "sources")) if os.path.isdir(sub)
                          for entry in os.scandir(sub) if entry.name.endswith(".yml")))
     cached = _CACHE.get(folder)
     if not cached or cached[0] != stamp:
-        cached = _CACHE[folder] = (stamp, site_data.load(os.path.abspath(docs_dir)))
+        cached = _CACHE[folder] = (stamp, site_data.load(os.path.abspath(docs_dir), display_prefix))
     return cached[1]
 
 
@@ -116,14 +118,9 @@ class GviExtension(Extension):
         # After raw HTML (30) is back in place: pymdownx.tasklist stores its checkboxes there.
         md.postprocessors.register(_Finish(md), "gvi_finish", 5)
 
-    def reset(self):
-        pass
-
 
 def quiz_fence(source, language, css_class, options, md, **kwargs) -> str:
     """SuperFences formatter for ```quiz. A broken quiz raises, so SuperFences cannot drop it."""
-    from pymdownx.superfences import SuperFencesException
-
     ctx: Context | None = getattr(md, "gvi", None)
     if ctx is None:
         raise SuperFencesException("the quiz fence needs the gvi.mdext extension: add it to "
