@@ -7,13 +7,14 @@ from .frontmatter import FrontMatter
 from .problems import Problem
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-PAGE_KEYS = {"title", "description", "kind", "hide", "tags", "sources", "icon", "search"}
+PAGE_KEYS = {"title", "description", "kind", "hide", "tags", "sources", "icon", "search",
+             "legal_checked"}
 CHECKLIST_KEYS = PAGE_KEYS | {"role"}
 CHECKLIST_SECTION = "checklistor"
 MODULE_REQUIRED = ("id", "title", "duration", "audience", "roles", "sources")
 MODULE_KEYS = PAGE_KEYS | set(MODULE_REQUIRED)
 # Keys whose values are identifiers: they must be the same in every language of a page.
-SHARED_KEYS = ("kind", "id", "duration", "audience", "roles", "sources", "role")
+SHARED_KEYS = ("kind", "id", "duration", "audience", "roles", "sources", "role", "legal_checked")
 MAX_DURATION = 8 * 60
 
 
