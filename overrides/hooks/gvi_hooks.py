@@ -21,8 +21,8 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from gvi import data as site_data  # noqa: E402
-from gvi import (checks, frontmatter, linklines, links, mdext, pages, progress, render,  # noqa: E402
-                 schedule, schema, search)
+from gvi import (checks, editions, frontmatter, linklines, links, mdext, pages, progress,  # noqa: E402
+                 render, schedule, schema, search)
 from gvi.problems import ContentError  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.gvi")
@@ -98,6 +98,7 @@ def on_files(files, config, **kwargs):
                                _state["data"], _state["prefix"])
     _state["pages"] = result.pages
     _report(result.problems)
+    _state["editions"] = _editions(config)
     return files
 
 
@@ -132,6 +133,12 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
             audiences=data.audiences, sources=data.sources):
         markdown = render.insert_after_title(
             markdown, render.module_facts(meta, lang, data.roles, data.audiences, data.strings))
+    if editions.MARKER in markdown and _state.get("editions"):
+        edition, earlier, changes = _state["editions"]
+        markdown = markdown.replace(editions.MARKER, editions.render(
+            edition, earlier, changes[lang] if isinstance(changes, dict) else changes,
+            {m: langs[lang]["title"] for m, langs in _state["pages"].items() if lang in langs},
+            posixpath.dirname(neutral), lang, data.strings))
     keys = meta.get("sources")
     if isinstance(keys, list) and all(k in data.sources for k in keys) and keys:
         markdown += render.sources_section(keys, data.sources, data.string("sources", lang))
@@ -219,6 +226,42 @@ def on_post_build(config, **kwargs):
         target = os.path.join(config.site_dir, "search", f"search_index.{lang}.json")
         with open(target, "w", encoding="utf-8") as handle:
             json.dump(part, handle, ensure_ascii=False, separators=(",", ":"))
+
+
+def _editions(config):
+    """Once per build: the edition being built (mike's version, else local.yml week.edition), the
+    earlier editions, and per language what changed since the previous edition's git tag."""
+    path = _display(config, editions.FILE)
+    try:
+        with open(os.path.join(config.docs_dir, editions.FILE), encoding="utf-8") as handle:
+            text = handle.read()
+    except FileNotFoundError:
+        _report([editions.Problem(path, 1, "data file is missing.", "restore it from git.")])
+        return None
+    listed, problems = editions.parse(text, _state["languages"], path)
+    name = os.environ.get("MIKE_DOCS_VERSION") or str(_state["data"].local.get("week", {}).get("edition", ""))
+    problems = problems or editions.check_edition(listed, name, path)
+    _report(problems)
+    if problems:
+        return None
+    edition = next(e for e in listed if e.name == name)
+    earlier = [e for e in listed if e.name < name]
+    if not earlier:
+        return edition, earlier, None
+    default = _state["default"]
+    modules = [m for _, members in _nav_sections(config) for m in members]
+    files = {lang: {m: pages.language_file(m, lang, default) for m in modules} for lang in _state["languages"]}
+    wanted = sorted({f for by_module in files.values() for f in by_module.values()})
+    snapshot = editions.read_tag(config.docs_dir, earlier[-1].tag, wanted)
+    if snapshot.files is None:
+        log.info("New in this edition: no list of changed modules (%s: %s)", earlier[-1].tag, snapshot.reason)
+        return edition, earlier, snapshot.reason
+    current = {}
+    for name in wanted:
+        with open(os.path.join(config.docs_dir, name), encoding="utf-8") as handle:
+            current[name] = handle.read()
+    return edition, earlier, {lang: editions.compare(modules, files[lang], snapshot.files, current)
+                              for lang in _state["languages"]}
 
 
 def _section_modules(config, page_uri: str, lang: str) -> list:
