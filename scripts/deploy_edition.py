@@ -1,12 +1,24 @@
 #!/usr/bin/env python3
 """Deploy a training edition with mike, and give the deployed branch a working root 404.html.
 
-    python scripts/deploy_edition.py deploy 2023-01 [--branch site-preview] [--push]
+    python scripts/deploy_edition.py deploy 2023-01 [--branch site-preview] [--push] [--redeploy]
+    python scripts/deploy_edition.py deploy --ref refs/tags/edition-2023-01 --branch gh-pages --push
     python scripts/deploy_edition.py root-404 [--branch gh-pages] [--push]
 
 `deploy` runs `mike deploy --update-aliases EDITION latest`, `mike set-default latest` and then
-`root-404`. Without --push nothing leaves this machine: the edition is committed to a local branch
-(default site-preview) that `mike serve --branch site-preview` or the tests can serve.
+`root-404`. The alias `latest` stays on the newest edition: re-deploying an older one leaves it.
+Without --push nothing leaves this machine: the edition is committed to a local branch (default
+site-preview) that `mike serve --branch site-preview` or the tests can serve. With --push the
+branch is first brought up to date from the remote (none there yet: the first edition) and pushed
+once at the end, after every check.
+
+A bad deploy is refused with one line, and nothing is pushed (the local branch is put back):
+- a tag or name that is not an edition `edition-YYYY-MM` listed in docs/_data/editions.yml;
+- a strict build failure (the build's own warnings above name file and line);
+- an edition that is already deployed with different content, unless --redeploy is given (in
+  GitHub: run the "Deploy edition" workflow by hand on the edition's tag with "redeploy" ticked).
+Builds are reproducible (SOURCE_DATE_EPOCH is the commit's time), so deploying the same commit
+again gives the same files and is accepted.
 
 `root-404` copies the `latest` edition's 404.html to the branch root: static hosts serve the root
 404.html for every missing address, and mike writes none. The page itself picks the reader's
@@ -19,8 +31,19 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+
+from gvi import editions  # noqa: E402
 
 ALIAS = "latest"
+EDITIONS = "docs/" + editions.FILE
+
+
+class Refused(Exception):
+    """A deploy that must not go out; the message is the one line the maintainer sees."""
 
 
 def git(*args: str, stdin: bytes | None = None, env: dict | None = None) -> str:
@@ -31,12 +54,104 @@ def git(*args: str, stdin: bytes | None = None, env: dict | None = None) -> str:
     return done.stdout.decode().strip()
 
 
-def run(cmd: list[str]) -> None:
+def run(cmd: list[str], failed: str | None = None) -> None:
     print("$ " + " ".join(cmd), flush=True)
     # mike runs `mkdocs` from PATH: make it the one beside this Python (the project's venv).
     path = os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", "")
-    if subprocess.run(cmd, env={**os.environ, "PATH": path}).returncode != 0:
+    # The same commit builds the same files (sitemap dates and gzip times come from here).
+    epoch = os.environ.get("SOURCE_DATE_EPOCH") or git("log", "-1", "--format=%ct")
+    if subprocess.run(cmd, env={**os.environ, "PATH": path, "SOURCE_DATE_EPOCH": epoch}).returncode != 0:
+        if failed:
+            raise Refused(failed)
         sys.exit(f"'{' '.join(cmd)}' failed; see the output above.")
+
+
+def edition_name(edition: str | None, ref: str | None) -> str:
+    """The edition a name or a git ref (refs/tags/edition-2023-01) names, or Refused."""
+    example = "e.g. edition-2023-01 for the GVI week of January 2023"
+    if ref is not None:
+        if ref.startswith("refs/") and not ref.startswith("refs/tags/"):
+            raise Refused(f"'{ref}' is not a tag. Fix: deploy from a tag edition-YYYY-MM ({example}).")
+        tag = ref.removeprefix("refs/tags/")
+        if not tag.startswith(editions.TAG_PREFIX):
+            raise Refused(f"tag '{tag}' does not name an edition. Fix: tag edition-YYYY-MM ({example}).")
+        edition = tag.removeprefix(editions.TAG_PREFIX)
+    if not editions.FORM.match(edition or ""):
+        fix = f"delete that tag and tag edition-YYYY-MM ({example})" if ref else "name it as YYYY-MM"
+        raise Refused(f"'{edition}' is not an edition name in the form {editions.FORM_TEXT}. Fix: {fix}.")
+    with open(ROOT / EDITIONS, encoding="utf-8") as handle:
+        listed, problems = editions.parse(handle.read(), ["sv", "en"], EDITIONS)
+    if problems:
+        raise Refused(str(problems[0]))
+    if not any(e.name == edition for e in listed):
+        raise Refused(f"{EDITIONS}:1: edition {edition} is not listed. Fix: {editions.FIX_ENTRY[:-1]}, "
+                      "commit, and tag that commit.")
+    return edition
+
+
+def has_ref(ref: str) -> bool:
+    return subprocess.run(["git", "rev-parse", "-q", "--verify", ref], capture_output=True).returncode == 0
+
+
+def fetch_branch(remote: str, branch: str) -> None:
+    """mike does not fetch: bring <remote>/<branch> up to date (absent for the first edition)."""
+    found = subprocess.run(["git", "ls-remote", "--exit-code", "--heads", remote, branch], capture_output=True)
+    if found.returncode == 2:
+        print(f"No {branch} branch on {remote} yet: this is the first edition.")
+        return
+    if found.returncode != 0:
+        sys.exit(f"git ls-remote {remote} failed: {found.stderr.decode().strip()}")
+    git("fetch", "--no-tags", remote, f"+refs/heads/{branch}:refs/remotes/{remote}/{branch}")
+
+
+def newer_editions(branch: str, edition: str) -> list[str]:
+    if not has_ref(f"refs/heads/{branch}"):
+        return []
+    versions = json.loads(git("show", f"{branch}:versions.json") or "[]")
+    return [v["version"] for v in versions if editions.FORM.match(v["version"]) and v["version"] > edition]
+
+
+def deploy_edition(args) -> None:
+    edition = edition_name(args.edition, args.ref)
+    if args.push:
+        fetch_branch(args.remote, args.branch)
+        remote_ref = f"refs/remotes/{args.remote}/{args.branch}"
+        if has_ref(remote_ref):  # the local branch starts where the deployed one is
+            git("update-ref", f"refs/heads/{args.branch}", git("rev-parse", remote_ref))
+    before = git("rev-parse", "-q", "--verify", f"refs/heads/{args.branch}") if has_ref(
+        f"refs/heads/{args.branch}") else None
+    old_tree = git("rev-parse", f"{before}:{edition}") if before and has_ref(f"{before}:{edition}") else None
+    newer = newer_editions(args.branch, edition)
+    mike = [os.path.join(os.path.dirname(sys.executable), "mike")]
+    common = ["--branch", args.branch, "--remote", args.remote]
+    title = ["--title", args.title] if args.title else []
+    try:
+        aliases = [] if newer else ["--update-aliases", edition, ALIAS]
+        run(mike + ["deploy", *common, *title, *(aliases or [edition])],
+            failed=f"the strict build of edition {edition} failed (the warnings above name file and "
+                   "line); nothing was pushed. Fix: correct them, commit, and move the tag to that commit.")
+        if newer:
+            print(f"Edition {edition} deployed; '{ALIAS}' stays on the newer edition {newer[-1]}.")
+        else:
+            run(mike + ["set-default", *common, ALIAS])
+        new_tree = git("rev-parse", f"refs/heads/{args.branch}:{edition}")
+        if old_tree and old_tree != new_tree and not args.redeploy:
+            raise Refused(
+                f"edition {edition} is already deployed on {args.branch} with different content; nothing "
+                f"was pushed. Fix: to replace it, run the 'Deploy edition' workflow by hand on the tag "
+                f"edition-{edition} with 'redeploy' ticked (locally: make deploy-edition "
+                f"EDITION={edition} REDEPLOY=1).")
+        if old_tree == new_tree:
+            print(f"Edition {edition} is already deployed with the same content.")
+    except Refused:
+        if before:
+            git("update-ref", f"refs/heads/{args.branch}", before)
+        elif has_ref(f"refs/heads/{args.branch}"):
+            git("update-ref", "-d", f"refs/heads/{args.branch}")
+        raise
+    add_root_404(args.branch, False, args.remote)
+    if args.push:
+        run(["git", "push", args.remote, f"refs/heads/{args.branch}:refs/heads/{args.branch}"])
 
 
 def latest_version(branch: str) -> str:
@@ -76,7 +191,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     deploy = sub.add_parser("deploy", help="deploy an edition with alias latest")
-    deploy.add_argument("edition", help="edition name, e.g. 2023-01 (the GVI week of January 2023)")
+    deploy.add_argument("edition", nargs="?",
+                        help="edition name, e.g. 2023-01 (the GVI week of January 2023)")
+    deploy.add_argument("--ref", help="or the git ref to deploy, e.g. refs/tags/edition-2023-01")
+    deploy.add_argument("--redeploy", nargs="?", const="true", default="", choices=["", "true", "false"],
+                        help="replace the edition even if it is deployed with different content")
     deploy.add_argument("--title", help="title in the version selector (default: the edition)")
     root = sub.add_parser("root-404", help="copy the latest edition's 404.html to the branch root")
     for each in (deploy, root):
@@ -85,11 +204,14 @@ def main(argv: list[str] | None = None) -> int:
         each.add_argument("--push", action="store_true", help="push the branch (CI only)")
     args = parser.parse_args(argv)
     if args.command == "deploy":
-        mike = [os.path.join(os.path.dirname(sys.executable), "mike")]
-        common = ["--branch", args.branch, "--remote", args.remote] + (["--push"] if args.push else [])
-        title = ["--title", args.title] if args.title else []
-        run(mike + ["deploy", *common, *title, "--update-aliases", args.edition, ALIAS])
-        run(mike + ["set-default", *common, ALIAS])
+        if (args.edition is None) == (args.ref is None):
+            parser.error("give either an edition name or --ref")
+        args.redeploy = args.redeploy == "true"
+        try:
+            deploy_edition(args)
+        except Refused as exc:
+            sys.exit(f"Deploy refused: {exc}")
+        return 0
     add_root_404(args.branch, args.push, args.remote)
     return 0
 
