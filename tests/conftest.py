@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from support import ROOT, Build, build, copy_project, deploy, export_branch, git, init_repo
+from support import ROOT, Build, add_edition, build, copy_project, deploy, export_branch, git, init_repo
 
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
@@ -45,6 +45,7 @@ def mike_site(tmp_path_factory) -> MikeSite:
     done = deploy(repo, site.first, site.branch)
     assert done.returncode == 0, done.stdout + done.stderr
     site.first_files = branch_files(repo, site.branch, site.first + "/")
+    add_edition(repo, site.second, "9–12 september 2024")  # an edition must be listed to deploy
     done = deploy(repo, site.second, site.branch)
     assert done.returncode == 0, done.stdout + done.stderr
     site.served = export_branch(repo, site.branch, tmp_path_factory.mktemp("served") / "root")

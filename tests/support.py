@@ -67,6 +67,15 @@ def init_repo(repo: Path) -> Path:
     return repo
 
 
+def add_edition(project: Path, name: str, dates: str) -> None:
+    """List a made-up edition in a throw-away copy's docs/_data/editions.yml (never the real one)."""
+    path = project / "docs" / "_data" / "editions.yml"
+    path.write_text(path.read_text(encoding="utf-8") + (
+        f'  - name: "{name}"\n    week: {{sv: {dates} (test), en: {dates} (test)}}\n'
+        f"    date: {name}-09\n    summary:\n      sv: Testutgåva {name}.\n"
+        f"      en: Test edition {name}.\n"), encoding="utf-8")
+
+
 def deploy(repo: Path, edition: str, branch: str = "site-preview") -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "scripts/deploy_edition.py", "deploy", edition,
                            "--branch", branch], cwd=repo, capture_output=True, text=True,

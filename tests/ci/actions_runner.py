@@ -12,7 +12,6 @@ workflow that this runner cannot imitate is noticed (teach it here) instead of b
 """
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 from dataclasses import dataclass

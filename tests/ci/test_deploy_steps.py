@@ -5,11 +5,10 @@ import json
 import re
 
 import pytest
-from conftest import (BRANCH, CHANGED, FIRST, SECOND, WORKFLOW, append, branch_files, commit_and_tag,
-                      edition_entry)
+from deploy_support import BRANCH, CHANGED, FIRST, SECOND, WORKFLOW, append, branch_files, commit_and_tag
 
 from actions_runner import Unsupported, evaluate, expand
-from support import git
+from support import add_edition, git
 
 
 def versions(repo) -> list:
@@ -93,7 +92,7 @@ def test_a_tag_that_names_no_edition_is_refused(spare_origin, tag, ref, expected
 def test_a_strict_build_failure_is_refused(spare_origin):
     work = spare_origin.work
     append(work / "docs" / f"{CHANGED}.md", "\nSe [en sida som inte finns](saknas.md).\n")
-    append(work / "docs" / "_data" / "editions.yml", edition_entry("2025-03", "10–13 mars 2025"))
+    add_edition(work, "2025-03", "10–13 mars 2025")
     commit_and_tag(work, "A broken link", "edition-2025-03")
     spare_origin.push("main", "edition-2025-03")
     before = spare_origin.refs()

@@ -116,8 +116,8 @@ class Snapshot:
 
 def read_tag(docs_dir: str, tag: str, paths: list[str]) -> Snapshot:
     """The text of ``paths`` (relative to docs_dir) at ``tag``; files absent there are left out."""
-    def git(*args: str, stdin: str | None = None):
-        return subprocess.run(["git", "-C", docs_dir, *args], input=stdin, capture_output=True,
+    def git(*args: str):
+        return subprocess.run(["git", "-C", docs_dir, *args], capture_output=True,
                               text=True, encoding="utf-8", errors="replace")
     try:
         inside = git("rev-parse", "--is-inside-work-tree")
