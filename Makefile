@@ -55,9 +55,10 @@ offline: $(SITE_STAMP)
 	$(BIN)/python scripts/offline.py
 
 ## deploy-edition: deploy EDITION (default: docs/_data/local.yml week.edition) to the local
-## branch BRANCH with alias latest. Nothing is pushed.
+## branch BRANCH with alias latest. Nothing is pushed. REDEPLOY=1 replaces an edition already
+## on BRANCH with different content (otherwise refused, as in .github/workflows/deploy.yml).
 deploy-edition: $(SITE_STAMP)
-	$(BIN)/python scripts/deploy_edition.py deploy $(EDITION) --branch $(BRANCH)
+	$(BIN)/python scripts/deploy_edition.py deploy $(EDITION) --branch $(BRANCH)$(if $(REDEPLOY), --redeploy)
 
 ## zensical-trial: build the site with Zensical (requirements-zensical.txt, own venv) in
 ## build/zensical-trial/ and write REPORT.md: what comes out and what does not. See MAINTAINING.md.
