@@ -36,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
-from gvi import editions  # noqa: E402
+from gvi import editions, siteconfig  # noqa: E402
 
 ALIAS = "latest"
 EDITIONS = "docs/" + editions.FILE
@@ -80,7 +80,8 @@ def edition_name(edition: str | None, ref: str | None) -> str:
         fix = f"delete that tag and tag edition-YYYY-MM ({example})" if ref else "name it as YYYY-MM"
         raise Refused(f"'{edition}' is not an edition name in the form {editions.FORM_TEXT}. Fix: {fix}.")
     with open(ROOT / EDITIONS, encoding="utf-8") as handle:
-        listed, problems = editions.parse(handle.read(), ["sv", "en"], EDITIONS)
+        languages = siteconfig.i18n_languages(siteconfig.load_config(ROOT / "mkdocs.yml"))[0]
+        listed, problems = editions.parse(handle.read(), languages, EDITIONS)
     if problems:
         raise Refused(str(problems[0]))
     if not any(e.name == edition for e in listed):
