@@ -13,7 +13,8 @@ branch is first brought up to date from the remote (none there yet: the first ed
 once at the end, after every check.
 
 A bad deploy is refused with one line, and nothing is pushed (the local branch is put back):
-- a tag or name that is not an edition `edition-YYYY-MM` listed in docs/_data/editions.yml;
+- a tag or name that is not an edition `edition-YYYY-MM` listed in docs/_data/editions.yml, or
+  one whose previous edition's tag is missing (the changes page could not be computed);
 - a strict build failure (the build's own warnings above name file and line);
 - an edition that is already deployed with different content, unless --redeploy is given (in
   GitHub: run the "Deploy edition" workflow by hand on the edition's tag with "redeploy" ticked).
@@ -87,6 +88,12 @@ def edition_name(edition: str | None, ref: str | None) -> str:
     if not any(e.name == edition for e in listed):
         raise Refused(f"{EDITIONS}:1: edition {edition} is not listed. Fix: {editions.FIX_ENTRY[:-1]}, "
                       "commit, and tag that commit.")
+    before = editions.previous(listed, edition)
+    if before and not has_ref(f"refs/tags/{before.tag}"):
+        # Without it the page "New in this edition" could only say that it cannot list the changes.
+        raise Refused(f"the previous edition's tag {before.tag} is not in this clone, so the page 'New "
+                      f"in this edition' could not list what changed. Fix: push that tag (git push origin "
+                      f"{before.tag}) and check out with every tag (fetch-depth: 0).")
     return edition
 
 

@@ -41,6 +41,7 @@ class MikeSite:
 def mike_site(tmp_path_factory) -> MikeSite:
     """Two real mike deploys into a throw-away git repository, nothing pushed."""
     repo = init_repo(copy_project(tmp_path_factory.mktemp("mike-repo")))
+    git(repo, "tag", f"edition-{MikeSite.first}")  # the second edition's changes page compares with it
     site = MikeSite(repo=repo, branch="site-preview", first_files={}, served=Path())
     done = deploy(repo, site.first, site.branch)
     assert done.returncode == 0, done.stdout + done.stderr

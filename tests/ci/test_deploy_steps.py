@@ -89,6 +89,21 @@ def test_a_tag_that_names_no_edition_is_refused(spare_origin, tag, ref, expected
     assert spare_origin.refs() == before
 
 
+def test_a_missing_previous_edition_tag_is_refused(spare_origin):
+    work = spare_origin.work
+    add_edition(work, "2025-03", "10–13 mars 2025")
+    commit_and_tag(work, "Edition 2025-03", "edition-2025-03")
+    spare_origin.push("main", "edition-2025-03")
+    git(spare_origin.bare, "tag", "-d", f"edition-{SECOND}")  # the previous edition's tag was deleted
+    before = spare_origin.refs()
+    steps = spare_origin.deploy("refs/tags/edition-2025-03")
+    line = last_line(steps)
+    assert line.startswith(f"Deploy refused: the previous edition's tag edition-{SECOND} is not in this "
+                           "clone"), line
+    assert "mike deploy" not in steps[-1].output
+    assert spare_origin.refs() == before
+
+
 def test_a_strict_build_failure_is_refused(spare_origin):
     work = spare_origin.work
     append(work / "docs" / f"{CHANGED}.md", "\nSe [en sida som inte finns](saknas.md).\n")
