@@ -1,14 +1,14 @@
 """Session fixtures: the real site built once, and the project's hook package on sys.path."""
 from __future__ import annotations
 
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from support import ROOT, Build, add_edition, build, copy_project, deploy, export_branch, git, init_repo
+from support import (ROOT, Build, add_edition, branch_files, build, copy_project, deploy, export_branch, git,
+                     init_repo)
 
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
@@ -51,9 +51,3 @@ def mike_site(tmp_path_factory) -> MikeSite:
     assert done.returncode == 0, done.stdout + done.stderr
     site.served = export_branch(repo, site.branch, tmp_path_factory.mktemp("served") / "root")
     return site
-
-
-def branch_files(repo: Path, branch: str, prefix: str) -> dict:
-    names = git(repo, "ls-tree", "-r", "--name-only", branch, prefix).split()
-    return {name: subprocess.run(["git", "show", f"{branch}:{name}"], cwd=repo, capture_output=True,
-                                 check=True).stdout for name in names}

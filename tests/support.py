@@ -82,6 +82,13 @@ def deploy(repo: Path, edition: str, branch: str = "site-preview") -> subprocess
                           env={**ENV, **GIT_ENV})
 
 
+def branch_files(repo: Path, branch: str, prefix: str) -> dict:
+    """path -> bytes of every file under ``prefix`` on a branch."""
+    names = git(repo, "ls-tree", "-r", "--name-only", branch, prefix).split()
+    return {name: subprocess.run(["git", "show", f"{branch}:{name}"], cwd=repo, capture_output=True,
+                                 check=True).stdout for name in names}
+
+
 def export_branch(repo: Path, branch: str, dest: Path) -> Path:
     """The branch's files as a static host would have them (symlinks kept)."""
     archive = dest.with_suffix(".tar")

@@ -4,8 +4,7 @@ from __future__ import annotations
 import json
 import re
 
-from conftest import branch_files
-from support import git
+from support import branch_files, git
 
 
 def test_versions_json_lists_both_editions_with_latest_on_the_newest(mike_site):
