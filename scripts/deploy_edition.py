@@ -151,6 +151,8 @@ def deploy_edition(args) -> None:
                 f"EDITION={edition} REDEPLOY=1).")
         if old_tree == new_tree:
             print(f"Edition {edition} is already deployed with the same content.")
+        elif old_tree:
+            print(f"Edition {edition} replaced with new content (re-deploy asked for).")
     except Refused:
         if before:
             git("update-ref", f"refs/heads/{args.branch}", before)

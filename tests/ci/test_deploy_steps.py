@@ -134,6 +134,7 @@ def test_changed_content_for_a_deployed_edition_is_refused_unless_a_redeploy_is_
     steps = spare_origin.deploy(f"refs/tags/edition-{SECOND}", inputs={"redeploy": True},
                                 event="workflow_dispatch")
     assert all(s.returncode == 0 for s in steps), steps[-1].output
+    assert f"Edition {SECOND} replaced with new content (re-deploy asked for)." in steps[-1].output
     page = git(spare_origin.bare, "show", f"{BRANCH}:{SECOND}/en/strategi/budskapet/index.html")
     assert "One more sentence, after the edition went out." in page
     assert branch_files(spare_origin.bare, FIRST + "/") == deploys.first_files
