@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .problems import ContentError, Problem
+from .problems import ContentError, Problem, yaml_error_line
 
 _FENCE = re.compile(r"^-{3}\s*$")
 
@@ -37,8 +37,7 @@ def parse(text: str, path: str) -> FrontMatter:
         node = yaml.compose(source)
         meta = yaml.safe_load(source) or {}
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark else 1
+        line = yaml_error_line(exc) + 2
         reason = getattr(exc, "problem", None) or str(exc)
         raise ContentError(Problem(path, line, f"front matter is not valid YAML ({reason}).",
                                    "check indentation, colons and quotes on that line.")) from exc

@@ -1,6 +1,7 @@
 """The page and module schema for front matter (DESIGN.md, "Module anatomy")."""
 from __future__ import annotations
 
+import difflib
 import re
 
 from .frontmatter import FrontMatter
@@ -38,6 +39,12 @@ def _keys_list(fm: FrontMatter, path: str, key: str, known: dict, what: str) -> 
                         f"write for example '{key}: [{next(iter(known), 'key')}]'.")]
     unknown = [v for v in value if v not in known]
     if unknown:
+        if len(known) > 20:  # the bibliography: name the closest keys, not all of them
+            close = difflib.get_close_matches(unknown[0], list(known), n=3)
+            hint = f"did you mean {', '.join(close)}? " if close else ""
+            return [Problem(path, line, f"unknown {what} {', '.join(repr(u) for u in unknown)} in '{key}'.",
+                            f"{hint}Use a key defined in docs/_data/sources.yml or docs/_data/sources/*.yml, "
+                            "or add the source there (title, publisher, year, address).")]
         return [Problem(path, line, f"unknown {what} {', '.join(repr(u) for u in unknown)} in '{key}'.",
                         f"use one of: {', '.join(sorted(known))} (defined in docs/_data/).")]
     return []
@@ -83,7 +90,8 @@ def validate(fm: FrontMatter, path: str, is_module: bool, *, roles: dict, audien
     if "duration" in fm.meta and (not isinstance(duration, int) or isinstance(duration, bool)
                                   or not 1 <= duration <= MAX_DURATION):
         problems.append(Problem(path, fm.line_of("duration"),
-                                f"duration {duration!r} is not a whole number of minutes.",
+                                f"duration {duration!r} is not a whole number of minutes from 1 "
+                                f"to {MAX_DURATION}.",
                                 f"write the minutes as a number from 1 to {MAX_DURATION}."))
     if "roles" in fm.meta:
         problems += _keys_list(fm, path, "roles", roles, "role")
