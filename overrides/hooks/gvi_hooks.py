@@ -314,7 +314,7 @@ def _serve_errors(config) -> None:
     _detach()
     if not lines:
         return
-    page = authoring.error_page(lines, config.site_name)
+    page = authoring.error_page(lines, _state["site_names"].get(_state["default"]) or config.site_name)
     os.makedirs(config.site_dir, exist_ok=True)
     written = False
     for folder, _, names in os.walk(config.site_dir):

@@ -62,7 +62,7 @@ def test_unknown_local_fact_stops_the_render_pointing_to_the_check():
     with pytest.raises(GviMarkdownError) as raised:
         render("# A\n\n{{ local.week.place }}\n")
     message = str(raised.value)
-    assert message.startswith("unknown local fact 'week.place' for language 'sv'. Fix: ")
+    assert message.startswith("unknown local fact 'week.place'. Fix: ")
     assert "scripts/check_content.py names the file and the line" in message
     assert "after the front matter" not in message
 

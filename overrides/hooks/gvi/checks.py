@@ -6,11 +6,15 @@ generator at all, so the checks survive a change of platform (MAINTAINING.md).
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 
 from . import authoring, checklist, frontmatter, navcheck, outline, pages, quiz, render, schema
 from .data import SiteData
 from .problems import ContentError, Problem, decode
+
+
+_TRANSLATION = re.compile(r"\.[a-z]{2}\.md$")  # page.en.md: listed after page.md
 
 
 @dataclass
@@ -96,7 +100,7 @@ def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: st
                 checklists.setdefault(neutral, {})[lang] = lists
         headings = outline.outline(body, fm.body_start)
         duplicates = authoring.duplicate_heading_ids(headings, path)
-        if lang == default and fm.meta.get("kind") == "module":
+        if lang == default and fm.meta.get("kind") == "module" and not misspelt:
             problems += authoring.quiz_section(headings, [f.line for f in fences], path, len(lines))
         by_neutral.setdefault(neutral, {})[lang] = (path, fm, headings, parsed, duplicates)
     for versions in by_neutral.values():  # duplicate headings: once, on the Swedish page if it has them
@@ -127,7 +131,24 @@ def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: st
                       for lang, (_, fm, _, page_quizzes, _) in versions.items()}
             for neutral, versions in by_neutral.items()}
     problems += _quiz_links(docs_dir, by_neutral, with_quizzes, default)
-    return Result(problems, info)
+    return Result(_merge(problems), info)
+
+
+def _merge(problems: list[Problem]) -> list[Problem]:
+    """One line per problem: the same message in several files (a key typed wrongly in both
+    languages, a deleted role that ten pages use) is one line naming every place."""
+    groups: dict[tuple, list[Problem]] = {}
+    for problem in problems:
+        groups.setdefault((problem.message, problem.fix), []).append(problem)
+    merged = []
+    for (message, fix), group in groups.items():
+        group.sort(key=lambda p: (bool(_TRANSLATION.search(p.path)), p.path, p.line))
+        first, others = group[0], [f"{p.path}:{p.line}" for p in group[1:]]
+        if others:
+            listed = ", ".join(others[:4]) + (f" and {len(others) - 4} more" if len(others) > 4 else "")
+            message = f"{message} The same at {listed}."
+        merged.append(Problem(first.path, first.line, message, fix))
+    return merged
 
 
 def _quiz_links(docs_dir: str, by_neutral: dict, with_quizzes: list, default: str) -> list[Problem]:

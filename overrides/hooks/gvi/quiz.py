@@ -180,12 +180,14 @@ def parse(source: str, path: str = "", line: int = 1) -> tuple[Quiz | None, list
                 errors.add(option_line, f"option {number} must have 'text:' (and 'correct: true' "
                            "if it is right).", "write it as '- text: …'.")
                 continue
-            for key in raw:
-                if key not in OPTION_KEYS:
-                    errors.add(option_line, f"option {number} has unknown key '{key}'.",
-                               f"use only: {', '.join(sorted(OPTION_KEYS))}.")
+            unknown = [key for key in raw if key not in OPTION_KEYS]
+            for key in unknown:
+                errors.add(option_line, f"option {number} has unknown key '{key}'.",
+                           f"use only: {', '.join(sorted(OPTION_KEYS))}.")
             text = raw.get("text")
-            if not isinstance(text, str) or not text.strip():
+            if unknown and "text" not in raw:
+                text = "?"  # a misspelt 'text:' (reported above) is not also a missing text
+            elif not isinstance(text, str) or not text.strip():
                 errors.add(option_line, f"option {number} has no text.", "add 'text: …'.")
                 text = ""
             correct = raw.get("correct", False)

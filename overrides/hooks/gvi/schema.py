@@ -55,13 +55,17 @@ def validate(fm: FrontMatter, path: str, is_module: bool, *, roles: dict, audien
     """Problems with one page's front matter, each naming the key's line."""
     problems: list[Problem] = []
     kind = fm.meta.get("kind")
+    if is_module and not fm.meta:  # one line, not one per missing key
+        return [Problem(path, 1, "this page is in a module section but has no front matter.",
+                        "add the module front matter: kind, id, title, duration, audience, roles, "
+                        "sources (scripts/new_module.py writes it; AUTHORING.md, A module).")]
     if kind not in (None, "module", "checklist"):
         problems.append(Problem(path, fm.line_of("kind"), f"unknown kind {kind!r}.",
                                 "use 'kind: module', 'kind: checklist' or leave 'kind' out."))
     if kind == "checklist" or is_checklist:
         return problems + _checklist(fm, path, is_checklist, roles=roles, sources=sources)
     module = is_module or kind == "module"
-    if is_module and kind != "module":
+    if is_module and kind is None:
         problems.append(Problem(path, 1, "pages in a module section are modules but this one "
                                 "lacks 'kind: module'.",
                                 "add the module front matter (scripts/new_module.py shows it)."))
