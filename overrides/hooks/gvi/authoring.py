@@ -58,6 +58,8 @@ PLACEHOLDERS = sorted({text for texts in SCAFFOLD.values() for text in texts.val
 _ANY_QUIZ_FENCE = re.compile(r"^\s*(`{3,}|~{3,})\s*\{?\s*\.?(quiz)\b", re.I)
 _EXACT_QUIZ_FENCE = re.compile(r"^\s*(`{3,}|~{3,})[ \t]*quiz[ \t]*$")
 _BRACES = re.compile(r"\{\{|\}\}")
+_OPENED = re.compile(r"\{\{[^{}\n]*\}{0,2}")  # '{{ locl.week.dates }}', '{{ local.x }'
+_CLOSED = re.compile(r"\{?[^{}\n]{0,30}\}\}")  # '{ local.x }}'
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|href=[\"']([^\"']+)[\"']")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
@@ -78,10 +80,8 @@ def stray_braces(lines: list[str], path: str, first_line: int = 1) -> list[Probl
     """A '{{' or '}}' left once every well-formed {{ local.key }} is taken out."""
     for offset, line in enumerate(lines):
         rest = PLACEHOLDER.sub("", line)
-        match = _BRACES.search(rest)
-        if match:
-            start = rest.rfind("{{", 0, match.end()) if match.group() == "}}" else match.start()
-            snippet = rest[max(start, 0):][:40].strip()
+        if _BRACES.search(rest):
+            snippet = (_OPENED.search(rest) or _CLOSED.search(rest)).group(0)[:50].strip()
             return [Problem(path, first_line + offset,
                             f"'{snippet}' is not a local fact placeholder and would be published as "
                             "it stands.",

@@ -15,6 +15,7 @@ from .problems import ContentError, Problem, decode
 
 
 _TRANSLATION = re.compile(r"\.[a-z]{2}\.md$")  # page.en.md: listed after page.md
+_TRANSLATION_IN = re.compile(r"\.[a-z]{2}\.md\b")
 
 
 @dataclass
@@ -139,11 +140,14 @@ def _merge(problems: list[Problem]) -> list[Problem]:
     languages, a deleted role that ten pages use) is one line naming every place."""
     groups: dict[tuple, list[Problem]] = {}
     for problem in problems:
-        groups.setdefault((problem.message, problem.fix), []).append(problem)
+        # A translation's twin of a problem names its own language's files: the same problem.
+        key = (_TRANSLATION_IN.sub(".md", problem.message), problem.fix)
+        groups.setdefault(key, []).append(problem)
     merged = []
-    for (message, fix), group in groups.items():
+    for (_, fix), group in groups.items():
         group.sort(key=lambda p: (bool(_TRANSLATION.search(p.path)), p.path, p.line))
         first, others = group[0], [f"{p.path}:{p.line}" for p in group[1:]]
+        message = first.message
         if others:
             listed = ", ".join(others[:4]) + (f" and {len(others) - 4} more" if len(others) > 4 else "")
             message = f"{message} The same at {listed}."

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 import yaml
 
-from .problems import ContentError, Problem, decode, yaml_error_line
+from . import yamltext
+from .problems import ContentError, Problem, decode
 
 DATA_DIR = "_data"
 
@@ -46,7 +47,7 @@ def _load(path: str, display: str) -> dict:
         # A byte order mark is harmless here (YAML skips it); an undecodable byte names its line.
         value = yaml.safe_load(decode(raw.removeprefix(b"\xef\xbb\xbf"), display))
     except yaml.YAMLError as exc:
-        raise ContentError(Problem(display, yaml_error_line(exc) + 1,
+        raise ContentError(Problem(display, yamltext.error_line(exc) + 1,
                                    f"data file is not valid YAML ({getattr(exc, 'problem', exc)}).",
                                    "check indentation, colons and quotes on that line.")) from exc
     if not isinstance(value, dict):

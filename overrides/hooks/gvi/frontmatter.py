@@ -1,12 +1,15 @@
 """Front matter parsing that remembers the line of every key."""
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 
 import yaml
 
-from .problems import ContentError, Problem, yaml_error_line
+
+from . import yamltext
+from .problems import ContentError, Problem
 
 _FENCE = re.compile(r"^-{3}\s*$")
 
@@ -34,10 +37,10 @@ def parse(text: str, path: str) -> FrontMatter:
                                    "close it with a line holding only '---'."))
     source = "\n".join(lines[1:end])
     try:
-        node = yaml.compose(source)
-        meta = yaml.safe_load(source) or {}
+        node, meta = yamltext.load(source)
+        meta = copy.deepcopy(meta) or {}  # the cached copy stays as read
     except yaml.YAMLError as exc:
-        line = yaml_error_line(exc) + 2
+        line = yamltext.error_line(exc) + 2
         reason = getattr(exc, "problem", None) or str(exc)
         raise ContentError(Problem(path, line, f"front matter is not valid YAML ({reason}).",
                                    "check indentation, colons and quotes on that line.")) from exc

@@ -24,19 +24,6 @@ class ContentError(Exception):
         self.problem = problem
 
 
-def yaml_error_line(exc) -> int:
-    """The 0-based line of a YAML error inside its source: where the author must look.
-
-    An unclosed '[' or '{' is reported by PyYAML on the next line (where it gave up); the opening
-    bracket's line is the one to fix.
-    """
-    context, mark = getattr(exc, "context", None) or "", getattr(exc, "context_mark", None)
-    if "flow" in context and mark is not None:
-        return mark.line
-    mark = getattr(exc, "problem_mark", None)
-    return mark.line if mark is not None else 0
-
-
 def decode(raw: bytes, path: str) -> str:
     """The text of a UTF-8 file; an undecodable byte or a byte order mark is a ContentError that
     names the line it is on."""

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 import markdown as md_lib
 import yaml
 
-from .problems import Problem, yaml_error_line
+from . import yamltext
+from .problems import Problem
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 QUIZ_KEYS = {"id", "question", "options", "explanation", "type"}
@@ -127,11 +128,10 @@ def parse(source: str, path: str = "", line: int = 1) -> tuple[Quiz | None, list
     the line and the quiz id.
     """
     try:
-        node = yaml.compose(source)
-        data = yaml.safe_load(source)
+        node, data = yamltext.load(source)
     except yaml.YAMLError as exc:
         errors = _Errors(path, line, None)
-        errors.add(1 + yaml_error_line(exc),
+        errors.add(1 + yamltext.error_line(exc),
                    f"the body is not valid YAML ({getattr(exc, 'problem', None) or exc}).",
                    "check indentation and colons; put a text that holds ': ' or starts with '[' or '*' in quotes.")
         return None, errors.problems
@@ -162,6 +162,7 @@ def parse(source: str, path: str = "", line: int = 1) -> tuple[Quiz | None, list
             errors.add(at(key), f"'{key}' must be a text.", f"write the {key} after '{key}: '.")
     options: list[Option] = []
     option_texts: list[tuple] = []  # (text, line, label) of option texts and feedback
+    bad_correct = False  # an option's 'correct' is not true/false (reported): not also "no option"
     raw_options = data.get("options")
     if "options" in data:
         if not isinstance(raw_options, list):
@@ -192,6 +193,7 @@ def parse(source: str, path: str = "", line: int = 1) -> tuple[Quiz | None, list
                 text = ""
             correct = raw.get("correct", False)
             if not isinstance(correct, bool):
+                bad_correct = True
                 errors.add(option_line, f"option {number}: 'correct' is {correct!r}, not true or false.",
                            "write 'correct: true' on right options and leave it out on the others.")
                 correct = False
@@ -206,7 +208,7 @@ def parse(source: str, path: str = "", line: int = 1) -> tuple[Quiz | None, list
         if len(raw_options) < 2:
             errors.add(at("options"), f"has {len(raw_options)} option{'s' if len(raw_options) != 1 else ''}; "
                        "a question needs at least two.", "add options (true/false is two options).")
-        elif not any(o.correct for o in options):
+        elif not any(o.correct for o in options) and not bad_correct:
             errors.add(at("options"), "no option is marked 'correct: true'.",
                        "mark the right option (or options) with 'correct: true'.")
         elif sum(o.correct for o in options) > 1 and data.get("type") == "single":
