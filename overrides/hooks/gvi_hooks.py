@@ -218,7 +218,7 @@ def on_page_content(html, page, config, **kwargs):
 def _source_line(page, text: str) -> int:
     try:
         with open(page.file.abs_src_path, encoding="utf-8-sig") as handle:
-            return authoring.source_line(handle.read(), text.strip("{} "))
+            return authoring.source_line(handle.read(), text)
     except (OSError, UnicodeDecodeError):
         return 1
 

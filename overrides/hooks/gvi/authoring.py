@@ -190,6 +190,7 @@ def quiz_links(texts: list[str], quiz_id: str, neutral_uri: str, anchors: dict[s
 
 
 _SCRIPT = re.compile(r"<script\b.*?</script>", re.S | re.I)
+_BRACES_IN_TEXT = re.compile(r"[^<>\n]{0,40}(?:\{\{|\}\})[^<>\n]{0,40}")  # within one text node
 _RENDERED_FENCE = re.compile(r"(?:```|~~~)\s*quiz|class=\"[^\"]*language-quiz", re.I)
 
 
@@ -197,9 +198,9 @@ def leftovers(page_html: str) -> list[tuple[str, str]]:
     """What must never reach a reader, found in a page's rendered HTML: (what, text) pairs."""
     text = _SCRIPT.sub("", page_html)
     found = []
-    for match in _BRACES.finditer(text):
-        found.append(("an unfilled placeholder", text[max(0, match.start() - 20):match.end() + 20]))
-        break
+    match = _BRACES_IN_TEXT.search(text)
+    if match:
+        found.append(("an unfilled placeholder", html.unescape(match.group(0)).strip()))
     match = _RENDERED_FENCE.search(text)
     if match:
         found.append(("a quiz published as code", match.group(0)))
@@ -211,8 +212,9 @@ def leftovers(page_html: str) -> list[tuple[str, str]]:
 
 
 def source_line(source: str, needle: str) -> int:
-    """The first line of a page's source that holds ``needle`` (or a part of it), else 1."""
-    for probe in (needle.strip(), needle.strip()[:12]):
+    """The first line of a page's source that holds ``needle`` (or a part of it), else the first
+    line that includes a snippet (--8<--), else 1."""
+    for probe in (needle.strip(), needle.strip()[:12], "--8<--"):
         for number, line in enumerate(source.splitlines(), 1):
             if probe and probe in line:
                 return number
