@@ -228,8 +228,9 @@ def parse(source: str, path: str = "", line: int = 1) -> tuple[Quiz | None, list
     for text, text_line, label in texts:
         if isinstance(text, str) and MD_LINK.search(text):
             errors.add(text_line, f"{label} links to a Markdown file; MkDocs does not rewrite links "
-                       "inside a quiz.", "link to the page's address instead, e.g. '../roller/' "
-                       "rather than '../roller/index.md'.")
+                       "inside a quiz.", "link to the page's address instead, relative to this page's "
+                       "address (one folder deeper than its file): e.g. '../../roller/' rather than "
+                       "'../roller/index.md'.")
     if errors.problems:
         return None, errors.problems
     quiz = Quiz(quiz_id, data["question"].strip(), options, (data.get("explanation") or "").strip(),
