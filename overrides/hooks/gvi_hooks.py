@@ -102,8 +102,12 @@ def on_config(config, **kwargs):
     prefix = _display(config, "").rstrip("/") + "/"  # "docs/": problems name files from the project root
     try:
         _state["data"] = mdext.load_data(config.docs_dir, prefix)  # the extension reuses this copy
+        _state.pop("data_problem", None)
     except ContentError as exc:
-        raise PluginError(str(exc.problem)) from exc
+        if not (_serving() and mdext.last_good_data(config.docs_dir)):
+            raise PluginError(str(exc.problem)) from exc
+        # `mkdocs serve` after a good build: go on with the last good data, show the problem.
+        _state["data"], _state["data_problem"] = mdext.last_good_data(config.docs_dir), exc.problem
     _state["languages"], _state["default"] = _i18n(config)
     # static-i18n rewrites site_name per language build; remember each language's own.
     _state.setdefault("site_names", {
@@ -139,8 +143,9 @@ def on_files(files, config, **kwargs):
     result = checks.check_docs(config.docs_dir, uris, _state["languages"], _state["default"],
                                _state["data"], _state["prefix"], _nav_config(config))
     _state["pages"] = result.pages
-    _state["broken"] = {p.path for p in result.problems}
-    _report(result.problems)
+    found = ([_state["data_problem"]] if "data_problem" in _state else []) + result.problems
+    _state["broken"] = {p.path for p in found}
+    _report(found)
     if result.problems and not _serving():
         raise Abort(f"Aborted with {len(result.problems)} content problem"
                     f"{'s' if len(result.problems) != 1 else ''}: each line above names the file, "

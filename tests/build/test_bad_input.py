@@ -461,33 +461,44 @@ def _get(url: str, timeout: float) -> str:
 
 def test_serve_shows_a_content_error_in_the_browser_and_recovers(tmp_path):
     """`make serve` runs `mkdocs serve`: with a content error the browser gets an error page naming
-    file, line and fix (not a request that hangs), and the site again once the file is fixed."""
+    file, line and fix (not a request that hangs), and the site again once the file is fixed; the
+    same for a broken data file after a good build."""
     root = project(tmp_path)
     edit(MODULE, "question: Fråga 1?", "question: Vilka: tre saker?")(root)
     port = _free_port()
     server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}",
                                "-f", str(root / "mkdocs.yml")], cwd=root, env=ENV,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     url = f"http://127.0.0.1:{port}/strategi/testmodul/"
-    try:
+
+    def page_when(ready: Callable[[str], bool]) -> str:
         page = ""
-        for _ in range(120):
+        for _ in range(240):
             try:
-                page = _get(url, 60)
-                break
+                page = _get(url, 60)  # a request that hung would fail here, after 60 s
             except OSError:
-                time.sleep(0.5)
+                page = ""
+            if ready(page):
+                break
+            time.sleep(0.5)
+        return page
+
+    try:
+        page = page_when(lambda p: "<h1" in p)
         assert '<h1 class="gvi-build-error">The site was not built: 1 problem</h1>' in page
         assert (f"{MODULE}:35: quiz: the body is not valid YAML (mapping values are not allowed "
                 "here). Fix: check indentation") in page
         assert "gvi-build-error" in _get(f"http://127.0.0.1:{port}/en/", 60)  # every page says so
         edit(MODULE, "question: Vilka: tre saker?", "question: Fråga 1?")(root)  # the author fixes it
-        for _ in range(120):
-            page = _get(url, 60)
-            if "gvi-build-error" not in page:
-                break
-            time.sleep(0.5)
-        assert 'data-gvi-quiz="testmodul-prov-1"' in page
+        page = page_when(lambda p: "testmodul-prov-1" in p)
+        assert 'data-gvi-quiz="testmodul-prov-1"' in page and "gvi-build-error" not in page
+        broken = line_of(LOCAL, "en: 23–26 January 2023}", root)
+        edit(LOCAL, "en: 23–26 January 2023}", "en: 23–26 January 2023")(root)
+        page = page_when(lambda p: "gvi-build-error" in p)
+        assert f"{LOCAL}:{broken}: data file is not valid YAML" in page and "Fix: " in page
+        edit(LOCAL, "en: 23–26 January 2023", "en: 23–26 January 2023}")(root)
+        page = page_when(lambda p: "testmodul-prov-1" in p)
+        assert "gvi-build-error" not in page and "23–26 januari 2023" in page
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(30)

@@ -62,6 +62,12 @@ def load_data(docs_dir: str, display_prefix: str = "docs/") -> site_data.SiteDat
     return cached[1]
 
 
+def last_good_data(docs_dir: str) -> site_data.SiteData | None:
+    """The data files as last read without a problem (for `mkdocs serve`, while one is broken)."""
+    cached = _CACHE.get(os.path.join(os.path.abspath(docs_dir), site_data.DATA_DIR))
+    return cached[1] if cached else None
+
+
 @dataclass
 class Context:
     lang: str
@@ -123,9 +129,11 @@ class GviExtension(Extension):
         try:
             data = load_data(self.getConfig("docs_dir"))
         except ContentError as exc:  # reported when a page is rendered (and by the hook before that)
-            md.gvi = Context(lang, None, error=str(exc.problem))
-            md.preprocessors.register(_Local(md), "gvi_local", 40)
-            return
+            data = last_good_data(self.getConfig("docs_dir")) if self.getConfig("on_error") == "mark" else None
+            if data is None:
+                md.gvi = Context(lang, None, error=str(exc.problem))
+                md.preprocessors.register(_Local(md), "gvi_local", 40)
+                return
         if lang not in data.strings["permalink"]:
             raise GviMarkdownError(f"gvi.mdext: language '{lang}' has no strings in "
                                    "docs/_data/strings.yml. Fix: set lang to one of "
