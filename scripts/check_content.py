@@ -27,7 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
-from gvi import checks, navcheck, siteconfig  # noqa: E402
+import yaml  # noqa: E402
+
+from gvi import checks, navcheck, siteconfig, yamltext  # noqa: E402
 from gvi import data as site_data  # noqa: E402
 from gvi.problems import ContentError  # noqa: E402
 
@@ -37,7 +39,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", default=str(ROOT / "mkdocs.yml"), help="the site config (default: mkdocs.yml)")
     args = parser.parse_args(argv)
     config_path = Path(args.config).resolve()
-    config = siteconfig.load_config(config_path)
+    try:
+        config = siteconfig.load_config(config_path)
+    except (OSError, ValueError, yaml.YAMLError) as exc:  # one line, never a traceback
+        line = yamltext.error_line(exc) + 1 if isinstance(exc, yaml.YAMLError) else 1
+        print(f"{config_path.name}:{line}: the site config cannot be read "
+              f"({getattr(exc, 'problem', None) or exc}). Fix: check indentation, colons and quotes "
+              "on that line.")
+        return 1
     docs = config_path.parent / config.get("docs_dir", "docs")
     prefix = docs.relative_to(config_path.parent).as_posix() + "/"
     codes, default, _ = siteconfig.i18n_languages(config)

@@ -338,7 +338,7 @@ def used_ids(docs_dir: Path) -> dict[str, str]:
         rel = path.relative_to(docs_dir.parent).as_posix()
         try:
             meta = frontmatter.parse(path.read_text(encoding="utf-8"), rel).meta
-        except ContentError:
+        except (ContentError, UnicodeDecodeError):
             continue  # the build reports broken front matter; it cannot hold a usable id anyway
         if isinstance(meta.get("id"), str):
             ids.setdefault(meta["id"], rel)
