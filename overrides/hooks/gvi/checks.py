@@ -100,6 +100,8 @@ def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: st
             if not list_problems:  # a broken item would make the count comparison blame the twin
                 checklists.setdefault(neutral, {})[lang] = lists
         headings = outline.outline(body, fm.body_start)
+        if fm.meta.get("kind") == "module":
+            problems += outline.check_minutes(headings, fm.meta.get("duration"), path)
         duplicates = authoring.duplicate_heading_ids(headings, path)
         if lang == default and fm.meta.get("kind") == "module" and not misspelt:
             problems += authoring.quiz_section(headings, [f.line for f in fences], path, len(lines))
