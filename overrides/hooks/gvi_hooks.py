@@ -145,6 +145,7 @@ def on_files(files, config, **kwargs):
     _state["pages"] = result.pages
     found = ([_state["data_problem"]] if "data_problem" in _state else []) + result.problems
     _state["broken"] = {p.path for p in found}
+    authoring.preview_broken = bool(found) and _serving()
     _report(found)
     if result.problems and not _serving():
         raise Abort(f"Aborted with {len(result.problems)} content problem"

@@ -189,6 +189,11 @@ def quiz_links(texts: list[str], quiz_id: str, neutral_uri: str, anchors: dict[s
     return problems
 
 
+# Under `mkdocs serve`: whether this build has content problems, so every page becomes the error
+# page (gvi_hooks.py sets it; other hooks skip their work then). A module value: hooks are reloaded
+# on every rebuild, this package is not.
+preview_broken = False
+
 _SCRIPT = re.compile(r"<script\b.*?</script>", re.S | re.I)
 _BRACES_IN_TEXT = re.compile(r"[^<>\n]{0,40}(?:\{\{|\}\})[^<>\n]{0,40}")  # within one text node
 _RENDERED_FENCE = re.compile(r"(?:```|~~~)\s*quiz|class=\"[^\"]*language-quiz", re.I)
