@@ -23,6 +23,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from gvi import data as site_data  # noqa: E402
 from gvi import (checks, frontmatter, linklines, links, mdext, pages, progress, render,  # noqa: E402
                  schedule, schema, search)
+from gvi import legal  # noqa: E402
 from gvi.problems import ContentError  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.gvi")
@@ -72,6 +73,7 @@ def on_config(config, **kwargs):
     except ContentError as exc:
         raise PluginError(str(exc.problem)) from exc
     _state["languages"], _state["default"] = _i18n(config)
+    config.extra["gvi_current_to"] = legal.current_to(_state["data"].local, _state["data"].strings, _state["languages"])
     # static-i18n rewrites site_name per language build; remember each language's own.
     _state.setdefault("site_names", {
         lang.locale: lang.site_name or config.site_name for lang in config.plugins["i18n"].config.languages})
@@ -96,7 +98,7 @@ def on_files(files, config, **kwargs):
     uris = [f.src_uri for f in files if f.src_uri.endswith(".md") and f.inclusion.is_included()]
     result = checks.check_docs(config.docs_dir, uris, _state["languages"], _state["default"],
                                _state["data"], _state["prefix"])
-    _state["pages"] = result.pages
+    _state["pages"], _state["guards"] = result.pages, result.guards
     _report(result.problems)
     return files
 
@@ -132,6 +134,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
             audiences=data.audiences, sources=data.sources):
         markdown = render.insert_after_title(
             markdown, render.module_facts(meta, lang, data.roles, data.audiences, data.strings))
+    markdown = _state["guards"].decorate(markdown, meta, neutral, lang, _state["pages"])  # legal status
     keys = meta.get("sources")
     if isinstance(keys, list) and all(k in data.sources for k in keys) and keys:
         markdown += render.sources_section(keys, data.sources, data.string("sources", lang))

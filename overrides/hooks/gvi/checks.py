@@ -9,6 +9,7 @@ import os
 from dataclasses import dataclass, field
 
 from . import checklist, frontmatter, outline, pages, quiz, render, schema
+from .guards import Guards
 from .data import SiteData
 from .problems import ContentError, Problem
 
@@ -19,6 +20,7 @@ class Result:
     # What later pages need to know about every page, per language: title, kind, duration,
     # description, role and quiz ids. {neutral uri: {lang: {...}}}
     pages: dict[str, dict[str, dict]] = field(default_factory=dict)
+    guards: Guards | None = None  # terms, legal status, house style (gvi/guards.py)
 
 
 def _read(docs_dir: str, uri: str, path: str):
@@ -40,6 +42,8 @@ def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: st
     quizzes: dict[str, list] = {lang: [] for lang in languages}
     checklists: dict[str, dict] = {}
     by_neutral: dict[str, dict] = {}
+    guards, guard_problems = Guards.load(docs_dir, prefix, languages, default, data)
+    problems += guard_problems
     for uri in uris:
         neutral, lang = pages.split_language(uri, languages, default)
         path = prefix + uri
@@ -54,6 +58,7 @@ def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: st
             modules[lang].append((path, fm))
         body = "\n".join(text.splitlines()[fm.body_start - 1:])
         problems += render.expand_local(body, data.local, lang, path, fm.body_start)[1]
+        problems += guards.check_page(body, fm.body_start, fm, path, lang, neutral)
         parsed: list | None = []  # None: a quiz on this page is broken (already reported)
         for fence in quiz.find_fences(body, fm.body_start):
             one, quiz_problems = quiz.parse(fence.source, path, fence.line)
@@ -68,6 +73,7 @@ def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: st
             problems += list_problems
             checklists.setdefault(neutral, {})[lang] = lists
         by_neutral.setdefault(neutral, {})[lang] = (path, fm, outline.outline(body, fm.body_start), parsed)
+    problems += guards.finish()
     for lang in languages:
         problems += schema.duplicate_ids(modules[lang])
         problems += quiz.duplicate_ids(quizzes[lang])
@@ -92,4 +98,4 @@ def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: st
                              "quizzes": [q.id for q in page_quizzes or []]}
                       for lang, (_, fm, _, page_quizzes) in versions.items()}
             for neutral, versions in by_neutral.items()}
-    return Result(problems, info)
+    return Result(problems, info, guards)
