@@ -271,3 +271,19 @@ def test_frontmatter_line_is_used_for_the_date():
     meta = FrontMatter({"legal_checked": "x"}, {"legal_checked": 5}, 8)
     _, problems = legal.check_page("", "sv", meta.meta, meta.line_of("legal_checked"), "p.md", legal_data(), 8, TODAY)
     assert problems[0].line == 5
+
+
+def test_broken_data_files_are_one_line_each(tmp_path):
+    from gvi import guards
+    from gvi.data import SiteData
+    folder = tmp_path / "_data"
+    folder.mkdir()
+    (folder / "terms.yml").write_text("terms:\n  a: [b\n", encoding="utf-8")
+    (folder / "legal.yml").write_text("checked: 2026-11-27\nchanges: [\n", encoding="utf-8")
+    data = SiteData(curriculum={}, local={"content": {"current_to": TODAY}}, sources={}, strings={},
+                    abbreviations={})
+    loaded, problems = guards.Guards.load(str(tmp_path), "docs/", LANGS, "sv", data, TODAY)
+    text = [str(p) for p in problems]
+    assert text[0].startswith("docs/_data/terms.yml:3: the term base is not valid YAML")
+    assert text[1].startswith("docs/_data/legal.yml:3: data file is not valid YAML")
+    assert len(text) == 2 and loaded.terms.avoided == []

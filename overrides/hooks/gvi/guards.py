@@ -41,16 +41,15 @@ class Guards:
         folder = os.path.join(docs_dir, DATA_DIR)
         shown = f"{prefix}{DATA_DIR}/"
         base, problems = terms.load(folder, shown + terms.TERMS_FILE, languages)
-        source, lines = _read(os.path.join(folder, legal.LEGAL_FILE))
+        source, lines, problem = _read(os.path.join(folder, legal.LEGAL_FILE), shown + legal.LEGAL_FILE)
         if source is None:
-            problems.append(Problem(shown + legal.LEGAL_FILE, 1, "legal.yml is missing or not valid YAML.",
-                                    "restore docs/_data/legal.yml from git and check its indentation."))
+            problems.append(problem)
             legal_data = legal.Legal(path=shown + legal.LEGAL_FILE)
         else:
             legal_data, legal_problems = legal.parse(source, shown + legal.LEGAL_FILE, lines, languages, data.sources)
             problems += legal_problems
         guards = cls(base, legal_data, default, data, prefix, today or datetime.date.today())
-        _, local_lines = _read(os.path.join(folder, "local.yml"))
+        _, local_lines, _ = _read(os.path.join(folder, "local.yml"), shown + "local.yml")
         problems += legal.check_current_to(data.local, shown + "local.yml",
                                            local_lines.get(("content", "current_to"), local_lines.get(("content",), 1)),
                                            guards.today)
@@ -65,6 +64,11 @@ class Guards:
                                                 self.legal, body_start, self.today)
         problems += legal_problems
         if neutral != legal.STATUS_PAGE:
+            # The page's sources list (rendered at its end) cites too: "Prop. 2017/18:269 …".
+            keys = fm.meta.get("sources") if isinstance(fm.meta.get("sources"), list) else []
+            for key in keys:
+                title = str((self.data.sources.get(key) or {}).get("title", "")) if isinstance(key, str) else ""
+                refs = refs + legal.references(title, lang, self.legal)[0]
             legal.add_to_index(self.index, refs, neutral)
         if lang == "sv":
             problems += style.du_ni(text, path, body_start)
@@ -97,12 +101,19 @@ class Guards:
         return markdown
 
 
-def _read(path: str) -> tuple[dict | None, dict]:
-    """A YAML data file and the line of each key; (None, {}) when it is missing or broken."""
+def _read(path: str, display: str) -> tuple[dict | None, dict, Problem | None]:
+    """A YAML data file, the line of each key, and the problem when it is missing or broken."""
     try:
         with open(path, encoding="utf-8") as handle:
             source = handle.read()
         value = yaml.safe_load(source)
-    except (OSError, yaml.YAMLError):
-        return None, {}
-    return (value if isinstance(value, dict) else None), terms.key_lines(source)
+    except OSError:
+        return None, {}, Problem(display, 1, "data file is missing.", "restore it from git.")
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return None, {}, Problem(display, mark.line + 1 if mark else 1,
+                                 f"data file is not valid YAML ({getattr(exc, 'problem', exc)}).",
+                                 "check indentation, colons and quotes on that line.")
+    if not isinstance(value, dict):
+        return None, {}, Problem(display, 1, "data file must be a mapping.", "write key: value lines.")
+    return value, terms.key_lines(source), None

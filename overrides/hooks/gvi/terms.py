@@ -157,7 +157,10 @@ def load(folder: str, display: str, languages: list[str]) -> tuple[TermBase, lis
     except FileNotFoundError:
         return TermBase(path=display), [Problem(display, 1, "the term base is missing.",
                                                 "restore docs/_data/terms.yml from git.")]
-    return parse(source, display, languages)
+    try:
+        return parse(source, display, languages)
+    except ContentError as exc:  # bad YAML: one line, and the checks go on without terms
+        return TermBase(path=display), [exc.problem]
 
 
 def check_text(text: str, lang: str, base: TermBase, path: str, first_line: int = 1) -> list[Problem]:
