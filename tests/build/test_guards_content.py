@@ -142,3 +142,17 @@ def test_the_status_page_lists_every_reference_of_the_real_site(tmp_path):
                         missing.append(f"{rel}: {word}")
         assert checked > 10, f"too few references found in the {lang} pages to test anything"
         assert missing == [], f"the {lang} legal-status page misses: {missing}"
+
+
+def test_check_content_finds_the_same_problems_without_a_build(tmp_path):
+    from test_check_content import check
+    project = make_project(tmp_path, sv=LEGAL_SV.replace("legal_checked: 2026-11-27\n", "").replace(
+        "Veckan:", "Om du vill, fråga era jurister om tomma hot. Veckan:"),
+        en=LEGAL_EN.replace("legal_checked: 2026-11-27\n", ""))
+    code, output = check(project)
+    assert code == 1
+    for line in ["docs/strategi/testmodul.md:19: 'tomma hot' is a rendering the term base avoids.",
+                 "docs/strategi/testmodul.md:19: the sentence mixes 'du' and 'era';",
+                 "docs/strategi/testmodul.md:19: the page cites law (a statute, a bill or SFS) but has no 'legal_checked'",
+                 "docs/strategi/testmodul.en.md:19: the page cites law"]:
+        assert line in output, output

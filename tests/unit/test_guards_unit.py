@@ -88,9 +88,11 @@ def test_term_base_bad_yaml_is_one_line():
 
 
 def test_abbreviations_may_not_use_an_avoided_rendering():
-    found = terms.check_abbreviations({"X": {"sv": "Inga tomma hot", "en": "fine"}}, base(), "docs/_data/abbreviations.yml")
+    source = "# Tooltips\nX: {sv: Inga tomma hot, en: fine}\n"
+    found = terms.check_abbreviations({"X": {"sv": "Inga tomma hot", "en": "fine"}}, base(),
+                                      "docs/_data/abbreviations.yml", terms.key_lines(source))
     assert [str(p) for p in found] == [
-        "docs/_data/abbreviations.yml:1: abbreviation 'X' (sv): 'tomma hot' is a rendering the term base "
+        "docs/_data/abbreviations.yml:2: abbreviation 'X' (sv): 'tomma hot' is a rendering the term base "
         "avoids. Fix: write 'tomma löften' (docs/_data/terms.yml: tomma-loften)."]
 
 

@@ -53,7 +53,8 @@ class Guards:
         problems += legal.check_current_to(data.local, shown + "local.yml",
                                            local_lines.get(("content", "current_to"), local_lines.get(("content",), 1)),
                                            guards.today)
-        problems += terms.check_abbreviations(data.abbreviations, base, shown + "abbreviations.yml")
+        _, abbr_lines, _ = _read(os.path.join(folder, "abbreviations.yml"), shown + "abbreviations.yml")
+        problems += terms.check_abbreviations(data.abbreviations, base, shown + "abbreviations.yml", abbr_lines)
         return guards, problems
 
     def check_page(self, body: str, body_start: int, fm, path: str, lang: str, neutral: str) -> list[Problem]:

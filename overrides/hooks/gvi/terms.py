@@ -177,13 +177,15 @@ def check_text(text: str, lang: str, base: TermBase, path: str, first_line: int 
     return problems
 
 
-def check_abbreviations(abbreviations: dict, base: TermBase, path: str) -> list[Problem]:
-    """The tooltips draw on the same words: no avoided rendering in an expansion."""
+def check_abbreviations(abbreviations: dict, base: TermBase, path: str, lines: dict | None = None) -> list[Problem]:
+    """The tooltips draw on the same words: no avoided rendering in an expansion.
+    ``lines``: {(abbreviation,): line} (see ``key_lines``)."""
     problems = []
     for abbr, texts in abbreviations.items():
         for lang, text in (texts or {}).items() if isinstance(texts, dict) else []:
             for problem in check_text(str(text), lang, base, path):
-                problems.append(Problem(path, 1, f"abbreviation '{abbr}' ({lang}): {problem.message}",
+                line = (lines or {}).get((str(abbr), str(lang)), (lines or {}).get((str(abbr),), 1))
+                problems.append(Problem(path, line, f"abbreviation '{abbr}' ({lang}): {problem.message}",
                                         problem.fix))
     return problems
 
