@@ -34,6 +34,7 @@ class Guards:
     today: datetime.date = field(default_factory=datetime.date.today)
     index: dict = field(default_factory=dict)  # the site's legal references (legal.status_page)
     glossary: dict = field(default_factory=dict)  # lang -> (path, body, first line)
+    source_refs: dict = field(default_factory=dict)  # (source key, lang) -> its title's references
 
     @classmethod
     def load(cls, docs_dir: str, prefix: str, languages: list[str], default: str, data,
@@ -68,8 +69,10 @@ class Guards:
             # The page's sources list (rendered at its end) cites too: "Prop. 2017/18:269 …".
             keys = fm.meta.get("sources") if isinstance(fm.meta.get("sources"), list) else []
             for key in keys:
-                title = str((self.data.sources.get(key) or {}).get("title", "")) if isinstance(key, str) else ""
-                refs = refs + legal.references(title, lang, self.legal)[0]
+                if isinstance(key, str) and (key, lang) not in self.source_refs:
+                    title = str((self.data.sources.get(key) or {}).get("title", ""))
+                    self.source_refs[(key, lang)] = legal.references(title, lang, self.legal)[0]
+                refs = refs + self.source_refs.get((key, lang), [])
             legal.add_to_index(self.index, refs, neutral)
         if lang == "sv":
             problems += style.du_ni(text, path, body_start)

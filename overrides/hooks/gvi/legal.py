@@ -82,6 +82,8 @@ class Legal:
     changes: list[dict] = field(default_factory=list)
     acts: dict[str, Act] = field(default_factory=dict)
     path: str = "docs/_data/legal.yml"
+    mentions: object = None  # prose.Phrases of every act's names (see _mention_phrases)
+    match: dict = field(default_factory=dict)  # act key -> its 'match' names per language
 
     @property
     def bills(self) -> dict[str, dict]:
@@ -166,6 +168,7 @@ def parse(data: dict, path: str, lines: dict, languages: list[str], sources: dic
         match = act.get("match", {}) or {}
         patterns = {lang: [_name_pattern(n, lang) for n in [name[lang], *(match.get(lang) or [])]]
                     for lang in languages} if act.get("match", {}) is not False else {lang: [] for lang in languages}
+        legal.match[key] = match if isinstance(match, dict) else {}
         legal.acts[key] = Act(key, [str(a) for a in act.get("abbr") or []] if act.get("match", {}) is not False else [],
                               str(act.get("sfs", "")), name, patterns, list(act.get("sources") or []),
                               act.get("note") or {})
@@ -181,22 +184,24 @@ class Ref:
     sfs: str | None = None  # an SFS number legal.yml does not list
 
 
-def _act_mentions(text: str, lang: str, legal: Legal) -> list[tuple[int, int, str]]:
-    found = []
+def _mention_phrases(legal: Legal) -> prose.Phrases:
+    """Every act's abbreviations (case-sensitive) and names in every language (English pages
+    name Swedish acts in Swedish, too)."""
+    phrases = prose.Phrases()
     for act in legal.acts.values():
         for abbr in act.abbr:
-            found += [(m.start(), m.end(), act.key)
-                      for m in re.finditer(r"(?<![\w-])" + re.escape(abbr) + r"(?![\w-])", text)]
-        for pattern in [p for patterns in act.patterns.values() for p in patterns]:
-            # Every language's names: English pages name Swedish acts in Swedish, too.
-            found += [(m.start(), m.end(), act.key) for m in pattern.finditer(text)]
-    found.sort(key=lambda item: (item[0], -item[1]))
-    kept, end = [], -1
-    for start, stop, key in found:
-        if start >= end:
-            kept.append((start, stop, key))
-            end = stop
-    return kept
+            phrases.add(abbr, re.compile(r"(?<![\w-])" + re.escape(abbr) + r"(?![\w-])"), act.key)
+        for lang, patterns in act.patterns.items():
+            names = [act.name[lang], *((legal.match.get(act.key) or {}).get(lang) or [])]
+            for name, pattern in zip(names, patterns):
+                phrases.add(name.split()[0].rstrip("-"), pattern, act.key)
+    return phrases
+
+
+def _act_mentions(text: str, lang: str, legal: Legal) -> list[tuple[int, int, str]]:
+    if legal.mentions is None:
+        legal.mentions = _mention_phrases(legal)
+    return [(m.start(), m.end(), key) for m, key in legal.mentions.finditer(text)]
 
 
 def references(text: str, lang: str, legal: Legal, first_line: int = 1) -> tuple[list[Ref], int | None]:
@@ -404,7 +409,8 @@ def status_page(legal: Legal, index: dict, lang: str, strings: dict, sources: di
         for provision in sorted((p for p in unnamed if p), key=_sort_key):
             out.append(f"- {_provision_text(provision, lang)}: {pages(unnamed[provision])}")
         out.append("")
-    bills = sorted(k for k in index if k.startswith("bill:"))
+    bills = sorted((k for k in index if k.startswith("bill:")),
+                   key=lambda k: tuple(int(n) for n in re.findall(r"\d+", k)))
     if bills:
         out += [f"### {s('legal_bills_heading')} {{#propositioner}}", ""]
         for key in bills:

@@ -62,3 +62,37 @@ def mask(body: str) -> str:
 def line_at(text: str, offset: int, first_line: int = 1) -> int:
     """The 1-based line (counting from ``first_line``) of a character offset in ``text``."""
     return first_line + text.count("\n", 0, offset)
+
+
+_TOKEN = re.compile(r"[\w-]+")
+
+
+class Phrases:
+    """Many phrase patterns found in one pass over a text's words: each pattern is tried only at
+    words that start like its first word (a scan per pattern was most of the checks' time).
+    Patterns must match from the start of a word; the longest match at a word wins."""
+
+    def __init__(self):
+        self._by_prefix: dict[str, list] = {}
+        self._lengths: set[int] = set()
+
+    def add(self, first_word: str, pattern: re.Pattern, value) -> None:
+        key = first_word.lower()[:5]
+        self._by_prefix.setdefault(key, []).append((pattern, value))
+        self._lengths.add(len(key))
+
+    def finditer(self, text: str):
+        """(match, value) for each phrase in ``text``, left to right, not overlapping."""
+        end = -1
+        for token in _TOKEN.finditer(text):
+            if token.start() < end:
+                continue
+            low, best = token[0].lower(), None
+            for size in self._lengths:
+                for pattern, value in self._by_prefix.get(low[:size], ()):
+                    match = pattern.match(text, token.start())
+                    if match and (best is None or match.end() > best[0].end()):
+                        best = (match, value)
+            if best:
+                end = best[0].end()
+                yield best

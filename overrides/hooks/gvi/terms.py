@@ -41,6 +41,15 @@ class TermBase:
     terms: dict = field(default_factory=dict)  # key -> {sv, en, avoid}
     avoided: list[Avoided] = field(default_factory=list)
     path: str = "docs/_data/terms.yml"
+    _phrases: dict = field(default_factory=dict)  # lang -> prose.Phrases of the avoided renderings
+
+    def phrases(self, lang: str) -> prose.Phrases:
+        if lang not in self._phrases:
+            self._phrases[lang] = prose.Phrases()
+            for item in self.avoided:
+                if item.lang == lang:
+                    self._phrases[lang].add(item.text.split()[0], item.pattern, item)
+        return self._phrases[lang]
 
 
 def _pattern(text: str) -> re.Pattern:
@@ -166,14 +175,11 @@ def load(folder: str, display: str, languages: list[str]) -> tuple[TermBase, lis
 def check_text(text: str, lang: str, base: TermBase, path: str, first_line: int = 1) -> list[Problem]:
     """Avoided renderings in ``text`` (already masked: see gvi.prose) of language ``lang``."""
     problems = []
-    for item in base.avoided:
-        if item.lang != lang:
-            continue
-        for match in item.pattern.finditer(text):
-            found = " ".join(match[0].split())
-            problems.append(Problem(path, prose.line_at(text, match.start(), first_line),
-                                    f"'{found}' is a rendering the term base avoids.",
-                                    f"write '{item.preferred}' ({base.path}: {item.key})."))
+    for match, item in base.phrases(lang).finditer(text):
+        found = " ".join(match[0].split())
+        problems.append(Problem(path, prose.line_at(text, match.start(), first_line),
+                                f"'{found}' is a rendering the term base avoids.",
+                                f"write '{item.preferred}' ({base.path}: {item.key})."))
     return problems
 
 
