@@ -104,6 +104,9 @@ def test_glossary_must_give_the_term_base_rendering():
     good_sv = sv.replace("tangible", "enforcement")
     good_en = en.replace("tangible", "enforcement")
     assert terms.check_glossary(good_sv, "a", 1, good_en, "b", 1, base()) == []
+    unreadable = terms.check_glossary("# Ordlista\n\n**kännbara konsekvenser** – det som väntar.\n", "a", 6,
+                                      good_en, "b", 6, base())
+    assert [p.message.split(",")[0] for p in unreadable] == ["the glossary has no entries this check can read"]
 
 
 # legal -------------------------------------------------------------------------------------------
