@@ -161,6 +161,19 @@ def test_a_same_section_named_elsewhere_keeps_its_act():
     assert ("osl", ("10", "18 a"), None, None) in found and ("sol", ("10", "18 a"), None, None) not in found
 
 
+def test_an_sfs_number_names_its_act_and_amendments_cite_nothing():
+    found, _ = refs("Skyldigheten finns i socialtjänstlagen (2025:400). I den gamla lagen (2001:453) "
+                    "fanns den i 14 kap. 1 §.\n\nTidigare 3 kap. 2 § socialtjänstlagen 2001:453. Lagen i "
+                    "lydelse enligt SFS 2024:466 gäller.")
+    assert ("sol-2001", ("14", "1"), None, None) in found and ("sol-2001", ("3", "2"), None, None) in found
+    assert not any(sfs for _, _, _, sfs in found)  # 2024:466 is an amendment, not a citation
+
+
+def test_a_guessed_act_is_marked_weak():
+    found, _ = legal.references(prose.mask("Socialtjänstlagen gäller. Förr var det 14 kap. 1 §."), "sv", legal_data())
+    assert [(r.act, r.weak) for r in found if r.provision] == [("sol", True)]
+
+
 def fm(meta, line=4):
     return meta, line
 

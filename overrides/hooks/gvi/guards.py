@@ -35,6 +35,8 @@ class Guards:
     index: dict = field(default_factory=dict)  # the site's legal references (legal.status_page)
     glossary: dict = field(default_factory=dict)  # lang -> (path, body, first line)
     source_refs: dict = field(default_factory=dict)  # (source key, lang) -> its title's references
+    strong: dict = field(default_factory=dict)  # (chapter, section) -> the act a page names with it
+    weak: list = field(default_factory=list)  # (page, Ref) whose act is a guess, settled in finish()
 
     @classmethod
     def load(cls, docs_dir: str, prefix: str, languages: list[str], default: str, data,
@@ -73,7 +75,13 @@ class Guards:
                     title = str((self.data.sources.get(key) or {}).get("title", ""))
                     self.source_refs[(key, lang)] = legal.references(title, lang, self.legal)[0]
                 refs = refs + self.source_refs.get((key, lang), [])
-            legal.add_to_index(self.index, refs, neutral)
+            # A section whose act is a guess waits for finish(): another page may name its act.
+            self.weak += [(neutral, r) for r in refs if r.weak]
+            strong = [r for r in refs if not r.weak]
+            for ref in strong:
+                if ref.provision and ref.act:
+                    self.strong.setdefault(ref.provision, ref.act)
+            legal.add_to_index(self.index, strong, neutral)
         if lang == "sv":
             problems += style.du_ni(text, path, body_start)
         if neutral == terms.GLOSSARY:
@@ -81,7 +89,12 @@ class Guards:
         return problems
 
     def finish(self) -> list[Problem]:
-        """Checks across pages: the glossary against the term base."""
+        """Checks across pages: the glossary against the term base. Also settles the sections
+        whose act a page left to guess: the act another page names with the same section."""
+        for neutral, ref in self.weak:
+            act = self.strong.get(ref.provision, ref.act)
+            legal.add_to_index(self.index, [legal.Ref(ref.line, act=act, provision=ref.provision)], neutral)
+        self.weak = []
         if self.default not in self.glossary:
             return []
         sv_path, sv_body, sv_first = self.glossary[self.default]

@@ -42,6 +42,8 @@ _PROVISION = {
     "en": re.compile(r"(?<![\w])(?:[Cc]hapter\s+(?P<chapter>\d+)(?:,?\s+[Ss]ection\s+(?P<section>\d+(?:\s?[a-z](?![\w]))?))?"
                      r"|[Ss]ection\s+(?P<alone>\d+(?:\s?[a-z](?![\w]))?))"),
 }
+_NUMBER_AFTER_NAME = re.compile(r"[\s,]*\(?\s*(?:SFS\s+)?(\d{4}:\d{1,4})(?![\d:])")
+_AMENDMENT = re.compile(r"(?:lydelse\s+enligt|ändrad\s+t\.o\.m\.)\s+(?:SFS\s+)?\Z", re.IGNORECASE)
 _FOLLOWING_ACT = re.compile(r"^\s*(?:i\s+|of\s+the\s+|of\s+|in\s+the\s+|the\s+)?$")
 
 
@@ -182,6 +184,7 @@ class Ref:
     provision: tuple[str, str] | None = None  # (chapter, section); "" where not given
     bill: str | None = None  # '2024/25:65'
     sfs: str | None = None  # an SFS number legal.yml does not list
+    weak: bool = False  # the act is a guess (the last one named in the paragraph): see references
 
 
 def _mention_phrases(legal: Legal) -> prose.Phrases:
@@ -208,22 +211,34 @@ def references(text: str, lang: str, legal: Legal, first_line: int = 1) -> tuple
     """What ``text`` (masked prose) cites, and the line of its first legal reference (acts, bills,
     'SFS', 'prop.'), or None when it cites none."""
     mentions = _act_mentions(text, lang, legal)
-    # An SFS number right after an act's name says which act it is: socialtjänstlagen (2001:453).
-    numbers = []
+    # An SFS number right after an act's name says which act it is: "socialtjänstlagen
+    # (2001:453)", "socialtjänstlagen 2001:453". A known number alone names its act: "den gamla
+    # lagen (2001:453)". An amendment ("i lydelse enligt SFS 2024:466") cites nothing new.
+    numbers, seen = [], set()
+    for index, mention in enumerate(list(mentions)):
+        after = _NUMBER_AFTER_NAME.match(text, mention[1])
+        if after:
+            act = legal.act_by_sfs(after[1])
+            if act:
+                mentions[index] = (mention[0], mention[1], act.key)
+            numbers.append((after.start(1), after[1], act))
+            seen.add(after.start(1))
     for match in _SFS_NUMBER.finditer(text):
         number, start = match[1], match.start(1)
-        before = [m for m in mentions if m[1] <= match.start() and text[m[1]:match.start()].strip(" ,(") == ""]
+        if start in seen or _AMENDMENT.search(text, 0, match.start(1)):
+            continue
         act = legal.act_by_sfs(number)
-        if before and act:
-            index = mentions.index(before[-1])
-            mentions[index] = (before[-1][0], before[-1][1], act.key)
+        if act:
+            mentions.append((start, match.end(1), act.key))
         numbers.append((start, number, act))
+    mentions.sort()
     refs: list[Ref] = []
     at = lambda offset: prose.line_at(text, offset, first_line)  # noqa: E731
     # A section is the act's that follows it ("10 kap. 18 a § offentlighets- och sekretesslagen")
     # or stands right before it ("OSL 10 kap. 18 a §"); else the act the page names with the same
     # section elsewhere; else the last act named earlier in the paragraph ("OSL 26 kap. 9 § och
-    # 25 kap. 12 §"); else none (the legal-status page lists it as such).
+    # 25 kap. 12 §"), a guess (``weak``) that the site's other pages may correct (gvi.guards);
+    # else none (the legal-status page lists it as such).
     found, strong = [], {}
     for match in _PROVISION[lang].finditer(text):
         provision = (match["chapter"] or "", " ".join((match["section"] or match["alone"] or "").split()))
@@ -236,11 +251,13 @@ def references(text: str, lang: str, legal: Legal, first_line: int = 1) -> tuple
             strong.setdefault(provision, act)
         found.append((match.start(), provision, act))
     for start, provision, act in found:
+        weak = False
         if act is None:
             paragraph = text.rfind("\n\n", 0, start)
             earlier = [m for m in mentions if paragraph < m[0] and m[1] <= start]
             act = strong.get(provision) or (earlier[-1][2] if earlier else None)
-        refs.append(Ref(at(start), act=act, provision=provision))
+            weak = provision not in strong
+        refs.append(Ref(at(start), act=act, provision=provision, weak=weak))
     cited = {r.act for r in refs}
     for start, _, key in mentions:
         if key not in cited:
@@ -420,6 +437,8 @@ def status_page(legal: Legal, index: dict, lang: str, strings: dict, sources: di
             out.append(f"- {label}: {pages(index[key][None])}")
         out.append("")
     unknown = sorted(k for k in index if k.startswith("sfs:"))
+    if unknown:
+        out += [f"### {s('legal_other_sfs_heading')} {{#andra-sfs}}", ""]
     for key in unknown:
         out.append(f"- SFS {key[4:]}: {pages(index[key][None])}")
     return "\n".join(out) + "\n"
