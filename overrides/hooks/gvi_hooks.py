@@ -27,6 +27,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from gvi import data as site_data  # noqa: E402
 from gvi import (authoring, checks, editions, frontmatter, linklines, links, mdext, navcheck,  # noqa: E402
                  pages, progress, render, schedule, schema, search)
+from gvi import legal  # noqa: E402
 from gvi.problems import ContentError  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.gvi")
@@ -109,6 +110,7 @@ def on_config(config, **kwargs):
         # `mkdocs serve` after a good build: go on with the last good data, show the problem.
         _state["data"], _state["data_problem"] = mdext.last_good_data(config.docs_dir), exc.problem
     _state["languages"], _state["default"] = _i18n(config)
+    config.extra["gvi_current_to"] = legal.current_to(_state["data"].local, _state["data"].strings, _state["languages"])
     # static-i18n rewrites site_name per language build; remember each language's own.
     _state.setdefault("site_names", {
         lang.locale: lang.site_name or config.site_name for lang in config.plugins["i18n"].config.languages})
@@ -142,7 +144,7 @@ def on_files(files, config, **kwargs):
     uris = [f.src_uri for f in files if f.src_uri.endswith(".md") and f.inclusion.is_included()]
     result = checks.check_docs(config.docs_dir, uris, _state["languages"], _state["default"],
                                _state["data"], _state["prefix"], _nav_config(config))
-    _state["pages"] = result.pages
+    _state["pages"], _state["guards"] = result.pages, result.guards
     found = ([_state["data_problem"]] if "data_problem" in _state else []) + result.problems
     _state["broken"] = {p.path for p in found}
     authoring.preview_broken = bool(found) and _serving()
@@ -210,6 +212,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
             edition, earlier, changes[lang] if isinstance(changes, dict) else changes,
             {m: langs[lang]["title"] for m, langs in _state["pages"].items() if lang in langs},
             posixpath.dirname(neutral), lang, data.strings))
+    markdown = _state["guards"].decorate(markdown, meta, neutral, lang, _state["pages"])  # legal status
     keys = meta.get("sources")
     if isinstance(keys, list) and all(k in data.sources for k in keys) and keys:
         markdown += render.sources_section(keys, data.sources, data.string("sources", lang))

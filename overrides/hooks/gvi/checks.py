@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import authoring, checklist, frontmatter, navcheck, outline, pages, quiz, render, schema
+from .guards import Guards
 from .data import SiteData
 from .problems import ContentError, Problem, decode
 
@@ -24,6 +25,7 @@ class Result:
     # What later pages need to know about every page, per language: title, kind, duration,
     # description, role and quiz ids. {neutral uri: {lang: {...}}}
     pages: dict[str, dict[str, dict]] = field(default_factory=dict)
+    guards: Guards | None = None  # terms, legal status, house style (gvi/guards.py)
 
 
 def _read(docs_dir: str, uri: str, path: str):
@@ -56,6 +58,8 @@ def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: st
     quizzes: dict[str, list] = {lang: [] for lang in languages}
     checklists: dict[str, dict] = {}
     by_neutral: dict[str, dict] = {}
+    guards, guard_problems = Guards.load(docs_dir, prefix, languages, default, data)
+    problems += guard_problems
     for uri in uris:
         neutral, lang = pages.split_language(uri, languages, default)
         path = prefix + uri
@@ -72,6 +76,7 @@ def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: st
         body_lines = lines[fm.body_start - 1:]
         body = "\n".join(body_lines)
         problems += render.expand_local(body, data.local, lang, path, fm.body_start)[1]
+        problems += guards.check_page(body, fm.body_start, fm, path, lang, neutral)
         problems += authoring.stray_braces(body_lines, path, fm.body_start)
         problems += authoring.placeholders(body_lines, path, fm.body_start)
         misspelt = authoring.misspelt_fences(body_lines, path, fm.body_start)
@@ -109,6 +114,7 @@ def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: st
     for versions in by_neutral.values():  # duplicate headings: once, on the Swedish page if it has them
         own = versions.get(default, (0, 0, 0, 0, []))[4]
         problems += own or [p for v in versions.values() for p in v[4]]
+    problems += guards.finish()
     for lang in languages:
         problems += schema.duplicate_ids(modules[lang])
         problems += quiz.duplicate_ids(quizzes[lang])
@@ -134,7 +140,7 @@ def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: st
                       for lang, (_, fm, _, page_quizzes, _) in versions.items()}
             for neutral, versions in by_neutral.items()}
     problems += _quiz_links(docs_dir, by_neutral, with_quizzes, default)
-    return Result(_merge(problems), info)
+    return Result(_merge(problems), info, guards)
 
 
 def _merge(problems: list[Problem]) -> list[Problem]:
