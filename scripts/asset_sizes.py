@@ -26,6 +26,7 @@ COMPONENTS = {
     "presenter": ["javascripts/gvi-present.js", "stylesheets/gvi-present.css"],
     "search": ["javascripts/workers/gvi-search.js"],
     "version selector": ["javascripts/gvi-version.js"],
+    "privacy": ["javascripts/gvi-privacy.js"],
 }
 # Third-party code kept in the repo, loaded only in the offline bundle (not on the web site).
 VENDORED = ["javascripts/vendor/iframe-worker-shim.js"]
