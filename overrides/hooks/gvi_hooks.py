@@ -164,7 +164,7 @@ def on_page_context(context, page, config, nav, **kwargs):
             alternate["link"] = targets[alternate["lang"]]
     lang, data = config.theme.get("language"), _state["data"]
     context["gvi_page_facts"] = pagefacts.page_facts(
-        lang=lang, title=page.title or "", url=page.canonical_url or page.abs_url or "",
+        lang=lang, title=page.meta.get("title") or page.title or "", url=page.canonical_url or page.abs_url or "",
         day=_state["dates"].get(_docs_path(config, page)), contact=data.local["contact"], strings=data.strings)
     prefix = prefixes.get(lang, "")
     context["gvi_footer_links"] = [
