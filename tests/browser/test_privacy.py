@@ -9,6 +9,7 @@ import yaml
 from conftest import Reader, axe_violations
 from support import ROOT
 from test_checklists import boxes, tick
+from test_search import search
 
 pytestmark = pytest.mark.browser
 
@@ -122,3 +123,27 @@ def test_the_statement_and_about_pages_pass_axe(browser, axe, site_server, schem
             problems += [f"/{path} after erasing: {v}" for v in axe_violations(axe, reader.page, ".gvi-erase")]
     assert problems == [] and reader.visit.problems() == []
     reader.page.context.close()
+
+
+def test_the_about_page_lists_every_key_the_site_writes_and_there_are_no_cookies(reader):
+    """Use every component (quiz, progress, checklist, presenter, search, colour toggle, language
+    switch); every key left in storage must match a row of the about page's table."""
+    page = reader.page
+    seed(reader)
+    page.evaluate("k => sessionStorage.removeItem(k)", site_id() + ":probe")  # ours, not the site's
+    reader.goto(reader.base + "framsteg/")
+    reader.goto(reader.base + QUIZ_PAGE)
+    page.click(".gvi-present__start")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("Escape")
+    search(reader, "polisen")
+    page.keyboard.press("Escape")
+    page.click("label.md-header__button[for^=__palette]:visible")
+    reader.goto(page.eval_on_selector(".md-select__link[hreflang=en]", "a => a.href"))
+    html = reader.page.context.request.get(reader.base + "om/webbplatsen/").text()
+    documented = [f"{site_id()}:quiz:", f"{site_id()}:check:", "/.__palette"]
+    for pattern in documented:
+        assert f"<code>{pattern}</code>" in html
+    stored = [k for k in keys(page) if k not in FOREIGN]
+    assert stored and [k for k in stored if not k.startswith(tuple(documented))] == []
+    assert page.context.cookies() == []

@@ -133,3 +133,11 @@ def test_report_links_under_a_mike_edition_name_the_edition_address(mike_site):
     assert f"Address: {SITE_URL}{mike_site.first}/en/utbildare/\r\n" in fields["body"]
     assert f"Adress: {SITE_URL}{mike_site.first}/utbildare/" in report(read(site, "utbildare/"))["body"]
     assert footer_targets(site, "en/utbildare/") == ["en/om/tillganglighet/", "en/om/webbplatsen/"]
+
+
+def test_the_404_page_links_both_pages_in_each_language(site):
+    html = (site / "404.html").read_text(encoding="utf-8")
+    for prefix in ("", "en/"):
+        for target in FOOTER["en" if prefix else "sv"]:
+            assert f'href="/{prefix}{target}"' in html
+            assert (site / prefix / target / "index.html").exists()
