@@ -27,7 +27,8 @@ def test_linear_fit_tells_linear_from_not():
 
 def test_checks_catch_each_broken_budget():
     report = {"third_party": {"project": 1, "project_urls": ["https://fonts.googleapis.com/x"]},
-              "assets": {"unlisted": [], "components": {"quiz": 6000}, "total_gzip": 13000},
+              "assets": {"unlisted": [], "components": {"quiz": 6000}, "total_gzip": 13000,
+                         "pages": {"strategi/budskapet/index.html": {"gzip": 13000, "files": ["x.js"]}}},
               "pages": {"project": {"start page": {"urls": ["assets/javascripts/gvi-quiz.js"]},
                                     "search": {"urls": ["search/search_index.json"]}}}}
     problems = bench.checks(report)
