@@ -22,7 +22,7 @@ def read(site, path):
 def footer_targets(site, path) -> list[str]:
     """The footer links of one page, resolved to site paths."""
     html = read(site, path)
-    block = re.search(r'<ul class="gvi-footer-links">(.*?)</ul>', html, re.S)
+    block = re.search(r'<p class="gvi-footer-links">(.*?)</p>', html, re.S)
     assert block, f"/{path}: no footer links"
     import posixpath
     return [posixpath.normpath(posixpath.join("/" + path, href)).lstrip("/") + "/"

@@ -20,5 +20,5 @@
     status.textContent = n ? say("done").replace("{n}", n) : say("none");
   };
   box.firstElementChild.hidden = true;
-  button.hidden = false;
+  button.parentNode.hidden = false;
 })();

@@ -121,6 +121,6 @@ def erase_block(strings: dict, lang: str) -> str:
                     for key in ("erase_confirm", "erase_done", "erase_none", "erase_cancelled"))
     return (f'<div class="gvi-erase" data-gvi-erase {data}>\n'
             f'<p class="gvi-erase__nojs">{s("erase_nojs")}</p>\n'
-            f'<p><button type="button" class="md-button gvi-erase__button" hidden>{s("erase_button")}</button></p>\n'
+            f'<p hidden><button type="button" class="md-button gvi-erase__button">{s("erase_button")}</button></p>\n'
             f'<p class="gvi-erase__status" role="status"></p>\n'
             f'</div>\n')
