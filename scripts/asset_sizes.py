@@ -39,6 +39,7 @@ COMPONENTS = {
     "booklet": ["stylesheets/gvi-booklet.css"],
     "search": ["javascripts/workers/gvi-search.js"],
     "version selector": ["javascripts/gvi-version.js"],
+    "privacy": ["javascripts/gvi-privacy.js"],
 }
 # Third-party code kept in the repo, loaded only in the offline bundle (not on the web site).
 VENDORED = ["javascripts/vendor/iframe-worker-shim.js"]

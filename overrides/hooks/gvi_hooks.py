@@ -26,7 +26,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from gvi import data as site_data  # noqa: E402
 from gvi import (authoring, checks, editions, frontmatter, linklines, links, mdext, navcheck,  # noqa: E402
-                 pages, progress, render, schedule, schema, search)
+                 pagefacts, pages, progress, render, schedule, schema, search)
 from gvi import legal  # noqa: E402
 from gvi.problems import ContentError  # noqa: E402
 
@@ -134,7 +134,21 @@ def on_config(config, **kwargs):
             root.removeHandler(handler)
         _state["collector"] = _Collector()
         root.addHandler(_state["collector"])
+    _site_facts(config, version)
     return config
+
+
+def _site_facts(config, version) -> None:
+    """Last-updated dates from git (once per build), and one storage scope for the whole site."""
+    if _state.get("dates_for") != config.docs_dir:
+        found = pagefacts.git_dates(config.docs_dir)
+        _state["dates"], _state["dates_for"] = found.dates, config.docs_dir
+        if found.note:
+            log.info("gvi: %s.", found.note)
+    if config.site_url and not _offline(config):
+        # Material keeps the colour scheme under its scope; one scope for every language and
+        # edition, so the privacy page's erase button can find it (docs/om/webbplatsen.md).
+        config.extra["scope"] = links.site_root_path(config.site_url, version)
 
 
 @event_priority(10)  # before static-i18n splits the files by language
@@ -213,6 +227,8 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
             {m: langs[lang]["title"] for m, langs in _state["pages"].items() if lang in langs},
             posixpath.dirname(neutral), lang, data.strings))
     markdown = _state["guards"].decorate(markdown, meta, neutral, lang, _state["pages"])  # legal status
+    if pagefacts.ERASE_MARKER in markdown:
+        markdown = markdown.replace(pagefacts.ERASE_MARKER, pagefacts.erase_block(data.strings, lang))
     keys = meta.get("sources")
     if isinstance(keys, list) and all(k in data.sources for k in keys) and keys:
         markdown += render.sources_section(keys, data.sources, data.string("sources", lang))
@@ -247,6 +263,14 @@ def on_page_context(context, page, config, nav, **kwargs):
     for alternate in getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []:
         if alternate.get("lang") in targets:
             alternate["link"] = targets[alternate["lang"]]
+    lang, data = config.theme.get("language"), _state["data"]
+    context["gvi_page_facts"] = pagefacts.page_facts(
+        lang=lang, title=page.meta.get("title") or page.title or "", url=page.canonical_url or page.abs_url or "",
+        day=_state["dates"].get(_docs_path(config, page)), contact=data.local["contact"], strings=data.strings)
+    prefix = prefixes.get(lang, "")
+    context["gvi_footer_links"] = [
+        (data.string(key, lang), links.relative_link(page.url, prefix + target))
+        for key, target in pagefacts.FOOTER_PAGES]
     return context
 
 
@@ -269,6 +293,11 @@ def on_template_context(context, template_name, config, **kwargs):
 def on_post_page(output, page, config, **kwargs):
     prefixes = links.language_prefixes(_state["languages"], _state["default"])
     return search.use_language_worker(output, config.theme.get("language"), prefixes)
+
+
+def _docs_path(config, page) -> str:
+    """The page's own file below docs/ ('utbildare.en.md' for the English page)."""
+    return os.path.relpath(page.file.abs_src_path, config.docs_dir).replace(os.sep, "/")
 
 
 def _nav_sections(config) -> list:
