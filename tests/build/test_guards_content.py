@@ -34,7 +34,8 @@ def test_avoided_term_in_a_swedish_page(tmp_path):
 
 def test_a_page_citing_osl_without_legal_checked(tmp_path):
     build_fails(tmp_path, ["docs/strategi/testmodul.md:19: the page cites law (a statute, a bill or SFS) "
-                           "but has no 'legal_checked' in its front matter. Fix: check the page against "
+                           "but has no 'legal_checked' in its front matter. The same at "
+                           "docs/strategi/testmodul.en.md:19. Fix: check the page against "
                            "docs/_data/legal.yml and add 'legal_checked:"],
                 sv=LEGAL_SV.replace("legal_checked: 2026-11-27\n", ""),
                 en=LEGAL_EN.replace("legal_checked: 2026-11-27\n", ""))
@@ -47,7 +48,8 @@ def test_a_malformed_legal_checked_date(tmp_path):
 
 
 def test_a_future_legal_checked_date(tmp_path):
-    build_fails(tmp_path, ["docs/strategi/testmodul.en.md:9: legal_checked 2999-01-01 is in the future."],
+    build_fails(tmp_path, ["docs/strategi/testmodul.md:9: legal_checked 2999-01-01 is in the future. "
+                           "The same at docs/strategi/testmodul.en.md:9."],
                 sv=LEGAL_SV.replace("2026-11-27", "2999-01-01"), en=LEGAL_EN.replace("2026-11-27", "2999-01-01"))
 
 
@@ -153,5 +155,5 @@ def test_check_content_finds_the_same_problems_without_a_build(tmp_path):
     for line in ["docs/strategi/testmodul.md:19: 'tomma hot' is a rendering the term base avoids.",
                  "docs/strategi/testmodul.md:19: the sentence mixes 'du' and 'era';",
                  "docs/strategi/testmodul.md:19: the page cites law (a statute, a bill or SFS) but has no 'legal_checked'",
-                 "docs/strategi/testmodul.en.md:19: the page cites law"]:
+                 "The same at docs/strategi/testmodul.en.md:19."]:
         assert line in output, output
