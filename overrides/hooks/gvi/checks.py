@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from . import checklist, frontmatter, outline, pages, quiz, render, schema
+from . import boundary, checklist, frontmatter, outline, pages, quiz, render, schema
 from .data import SiteData
 from .problems import ContentError, Problem
 
@@ -44,7 +44,7 @@ def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: st
         neutral, lang = pages.split_language(uri, languages, default)
         path = prefix + uri
         text, fm, read_problems = _read(docs_dir, uri, path)
-        problems += read_problems
+        problems += read_problems + boundary.check_page(text, neutral, path, data.local)
         if fm is None:
             continue
         problems += schema.validate(fm, path, schema.is_module_path(neutral, data.module_sections),
