@@ -1,6 +1,6 @@
 """The boundary between the shared curriculum and one site's own pages and facts.
 
-docs/_data/local.yml lists the site's own pages (``local_pages``) and the places and organisations
+docs/_data/local.yml lists the site's own pages (``site.own_pages``) and the places and organisations
 that are this site's own (``site.own_names``). Every other page is shared: it must read the same
 for any site, so it may name the site's own places only inside a marked example,
 ``<span class="gvi-example">…</span>`` (opened and closed on the same line). Pure functions.
@@ -24,8 +24,8 @@ def own_names(local: dict) -> list[str]:
 
 
 def local_pages(local: dict) -> set[str]:
-    """The site's own pages as neutral paths relative to docs/ (local.yml local_pages)."""
-    return {str(page) for page in local.get("local_pages") or []}
+    """The site's own pages as neutral paths relative to docs/ (local.yml site.own_pages)."""
+    return {str(page) for page in (local.get("site") or {}).get("own_pages") or []}
 
 
 def name_pattern(names: list[str]) -> re.Pattern | None:
