@@ -7,6 +7,7 @@ LOCAL = {"site": {"own_names": NAMES, "own_pages": ["index.md", "veckan/index.md
 def test_names_are_longest_first_so_a_short_name_never_hides_a_long_one():
     assert own_names(LOCAL) == ["Upplands-Bro", "Kungsängen", "Järfälla", "Bro"]
     assert own_names({}) == [] and own_names({"site": {}}) == []
+    assert own_names({"site": {"own_names": "Järfälla"}}) == []  # not a list: check_config says so
 
 
 def test_a_name_outside_a_marked_example_is_a_problem_with_file_and_line():
@@ -54,3 +55,16 @@ def test_the_sites_own_pages_may_name_it():
 
 def test_no_names_no_check():
     assert check("Järfälla", "a.md", []) == []
+
+
+def test_local_yml_boundary_keys_are_checked_with_their_line():
+    from gvi.boundary import check_config
+    text = "site:\n  id: x\n  own_pages: [index.md, kontakt.md]\n  own_names: Järfälla\n"
+    local = {"site": {"own_pages": ["index.md", "kontakt.md"], "own_names": "Järfälla"}}
+    problems = [str(p) for p in check_config(local, {"index.md"}, text)]
+    assert problems == [
+        "docs/_data/local.yml:4: site.own_names must be a list of place and organisation names. "
+        "Fix: write it as own_names: [first, second].",
+        "docs/_data/local.yml:3: site.own_pages lists 'kontakt.md', but docs/ has no such page. "
+        "Fix: give its path under docs/ (e.g. veckan/index.md), or remove it."]
+    assert check_config({"site": {"own_pages": ["index.md"]}}, {"index.md"}, text) == []

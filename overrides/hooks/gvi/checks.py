@@ -71,6 +71,7 @@ def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: st
         if fm.meta.get("kind") == "module":
             problems += outline.check_minutes(headings, fm.meta.get("duration"), path)
         by_neutral.setdefault(neutral, {})[lang] = (path, fm, headings, parsed)
+    problems += boundary.check_site(docs_dir, data.local, by_neutral, prefix)
     for lang in languages:
         problems += schema.duplicate_ids(modules[lang])
         problems += quiz.duplicate_ids(quizzes[lang])
