@@ -156,3 +156,25 @@ def test_the_build_fails_when_a_shared_page_names_the_site_outside_an_example(tm
     assert result.returncode != 0
     assert (f"docs/roller/polisen.md:{number}: shared page names 'Järfälla', which "
             "docs/_data/local.yml lists as this site's own") in result.output
+
+
+def test_the_starter_asks_for_what_the_flags_leave_out(tmp_path, capsys):
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("new_site", ROOT / "scripts" / "new_site.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    project = copy_project(tmp_path / "project", parts=("mkdocs.yml", "docs", "scripts"))
+    at = FLAGS.index("--dates-en")
+    asked = []
+
+    def ask(question):
+        asked.append(question)
+        return "March 8–11, 2027" if "dates, in English" in question else ""
+
+    code = module.main(["Exempelstad", "--root", str(project), *FLAGS[:at], *FLAGS[at + 2:]], ask=ask)
+    assert code == 0, capsys.readouterr().err
+    # Asked: what no flag gave, the optional partners too (left empty: the default).
+    assert [q.split(",")[0] for q in asked] == ["Parterna", "The partners", "The week's dates"]
+    local = yaml.safe_load((project / "docs/_data/local.yml").read_text(encoding="utf-8"))
+    assert local["site"]["partners"]["sv"] == "Exempelstads kommun, Polisen och Kriminalvården"
+    assert local["week"]["dates"] == {"sv": "8–11 mars 2027", "en": "March 8–11, 2027"}
