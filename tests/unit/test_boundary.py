@@ -68,3 +68,9 @@ def test_local_yml_boundary_keys_are_checked_with_their_line():
         "docs/_data/local.yml:3: site.own_pages lists 'kontakt.md', but docs/ has no such page. "
         "Fix: give its path under docs/ (e.g. veckan/index.md), or remove it."]
     assert check_config({"site": {"own_pages": ["index.md"]}}, {"index.md"}, text) == []
+
+
+def test_examples_are_listed_with_their_line_and_words():
+    from gvi.boundary import examples
+    text = 'A.\n<span class="gvi-example">I Järfälla.</span> B <span class="gvi-example">som i Bro</span>\n'
+    assert examples(text) == [(2, "I Järfälla."), (2, "som i Bro")]

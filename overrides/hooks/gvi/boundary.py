@@ -102,3 +102,10 @@ def check_site(docs_dir: str, local: dict, pages, prefix: str = "docs/") -> list
     """check_config for the docs folder: reads local.yml's text for the line numbers."""
     with open(os.path.join(docs_dir, "_data", "local.yml"), encoding="utf-8") as handle:
         return check_config(local, set(pages), handle.read(), f"{prefix}_data/local.yml")
+
+
+def examples(text: str, first_line: int = 1) -> list[tuple[int, str]]:
+    """Every marked example in ``text``: (line, its words), for reviewing what stays site-specific."""
+    return [(number, match.group(0)[len('<span class="gvi-example">'):-len("</span>")])
+            for number, line in enumerate(text.splitlines(), start=first_line)
+            for match in EXAMPLE.finditer(line)]
