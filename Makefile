@@ -9,7 +9,7 @@ EDITION ?= $(shell sed -n 's/^  edition: *"\{0,1\}\([^"]*\)"\{0,1\}$$/\1/p' docs
 BRANCH  ?= site-preview
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test chromium bench offline deploy-edition zensical-trial clean
+.PHONY: serve build check test chromium bench offline deploy-edition zensical-trial clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11, 5), "Python 3.11.5 or newer is needed"'
@@ -36,6 +36,10 @@ serve: $(SITE_STAMP)
 ## build: a strict build into site/
 build: $(SITE_STAMP)
 	$(BIN)/mkdocs build
+
+## check: the content checks in a second, without building (scripts/check_content.py)
+check: $(SITE_STAMP)
+	$(BIN)/python scripts/check_content.py
 
 ## chromium: find or install the Chromium the browser tests drive
 chromium: $(DEV_STAMP)

@@ -11,6 +11,14 @@ demand (ON_DEMAND: the speaker view that presenter mode opens in a second window
 """
 from __future__ import annotations
 
+import sys as _sys
+from pathlib import Path as _Path
+
+_sys.path.insert(0, str(_Path(__file__).resolve().parent))
+import project_venv  # noqa: E402
+
+project_venv.use()  # noqa: E402 (before the third-party imports below)
+
 import argparse
 import gzip
 import json

@@ -19,6 +19,14 @@ downloads only the reader's language's index. Timings are reported, never assert
 """
 from __future__ import annotations
 
+import sys as _sys
+from pathlib import Path as _Path
+
+_sys.path.insert(0, str(_Path(__file__).resolve().parent))
+import project_venv  # noqa: E402
+
+project_venv.use()  # noqa: E402 (before the third-party imports below)
+
 import argparse
 import functools
 import gzip

@@ -1,13 +1,24 @@
+#!/usr/bin/env python3
 """Run the site's content checks without building it, and without MkDocs.
 
     python scripts/check_content.py [--config mkdocs.yml]
 
 The same checks the MkDocs build runs (overrides/hooks/gvi/checks.py): every page in every
-language, front matter, local facts, quizzes, checklists, headings and ids. One line per problem,
+language, front matter, local facts, quizzes and the links inside them, checklists, headings and
+ids, what the scaffold left in, and the nav (entries, pages left out, nav_translations). Only the
+links and anchors of the pages' own Markdown are left to the build. One line per problem,
 naming the file, the line and the fix; exit status 1 when there is any. Another generator (see
 MAINTAINING.md) can run this before its own build.
 """
 from __future__ import annotations
+
+import sys as _sys
+from pathlib import Path as _Path
+
+_sys.path.insert(0, str(_Path(__file__).resolve().parent))
+import project_venv  # noqa: E402
+
+project_venv.use()  # noqa: E402 (before the third-party imports below)
 
 import argparse
 import sys
@@ -16,7 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
-from gvi import checks, siteconfig  # noqa: E402
+import yaml  # noqa: E402
+
+from gvi import checks, navcheck, siteconfig, yamltext  # noqa: E402
 from gvi import data as site_data  # noqa: E402
 from gvi.problems import ContentError  # noqa: E402
 
@@ -26,7 +39,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", default=str(ROOT / "mkdocs.yml"), help="the site config (default: mkdocs.yml)")
     args = parser.parse_args(argv)
     config_path = Path(args.config).resolve()
-    config = siteconfig.load_config(config_path)
+    try:
+        config = siteconfig.load_config(config_path)
+    except (OSError, ValueError, yaml.YAMLError) as exc:  # one line, never a traceback
+        line = yamltext.error_line(exc) + 1 if isinstance(exc, yaml.YAMLError) else 1
+        print(f"{config_path.name}:{line}: the site config cannot be read "
+              f"({getattr(exc, 'problem', None) or exc}). Fix: check indentation, colons and quotes "
+              "on that line.")
+        return 1
     docs = config_path.parent / config.get("docs_dir", "docs")
     prefix = docs.relative_to(config_path.parent).as_posix() + "/"
     codes, default, _ = siteconfig.i18n_languages(config)
@@ -36,7 +56,13 @@ def main(argv: list[str] | None = None) -> int:
         print(exc.problem)
         return 1
     uris = siteconfig.find_pages(docs, config.get("exclude_docs"))
-    result = checks.check_docs(str(docs), uris, codes, default, data, prefix)
+    nav = navcheck.NavConfig(config.get("nav"), config_path.read_text(encoding="utf-8"),
+                             config_path.name,
+                             {lang["locale"]: lang.get("nav_translations") or {}
+                              for lang in siteconfig.language_entries(config) if lang["locale"] != default
+                              and lang["locale"] in codes},
+                             (config.get("not_in_nav") or "").split())
+    result = checks.check_docs(str(docs), uris, codes, default, data, prefix, nav)
     for problem in result.problems:
         print(problem)
     pages = sum(len(langs) for langs in result.pages.values())

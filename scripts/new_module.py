@@ -7,7 +7,8 @@ Usage:
         [--id ID] [--nav-title "…"] [--nav-title-en "…"] [--root DIR]
 
 Writes docs/SECTION/SLUG.md (Swedish) and docs/SECTION/SLUG.en.md (English) with the module
-anatomy (front matter, objectives, one content section, trainer notes, key points), adds
+anatomy (front matter, objectives, one content section, trainer notes, three quiz questions, key
+points), each part a placeholder that the build refuses until it is replaced (gvi/authoring.py); adds
 "- <nav title>: SECTION/SLUG.md" to the section's group in mkdocs.yml's nav, and adds the English
 title under the English language's nav_translations.
 
@@ -24,6 +25,14 @@ Exit codes: 0 done, 2 bad input or a file/id that already exists (nothing is wri
 """
 from __future__ import annotations
 
+import sys as _sys
+from pathlib import Path as _Path
+
+_sys.path.insert(0, str(_Path(__file__).resolve().parent))
+import project_venv  # noqa: E402
+
+project_venv.use()  # noqa: E402 (before the third-party imports below)
+
 import argparse
 import json
 import re
@@ -38,7 +47,7 @@ ROOT = Path(__file__).resolve().parent.parent  # the project: scripts/..
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
 from gvi import data as site_data  # noqa: E402
-from gvi import frontmatter, pages, schema  # noqa: E402
+from gvi import authoring, frontmatter, pages, schema  # noqa: E402
 from gvi.problems import ContentError  # noqa: E402
 
 DEFAULT_LANG, OTHER_LANG = "sv", "en"
@@ -46,27 +55,21 @@ DEFAULT_LANG, OTHER_LANG = "sv", "en"
 # The scaffold's words. Headings' ids are shared by both languages: the English headings carry the
 # id that Python-Markdown's slugify gives the Swedish heading (å, ä -> a; ö -> o).
 SECTION_ID = "forsta-avsnittet"
-KEYPOINTS_ID = "att-ta-med-sig"
+KEYPOINTS_ID = authoring.KEYPOINTS_SECTION
+QUIZ_ID = authoring.QUIZ_SECTION
+# The placeholders come from gvi/authoring.py, which makes the build refuse them until replaced.
 TEXT = {
     "sv": {
-        "objectives": "Skriv 3–5 lärandemål här.",
+        **authoring.SCAFFOLD["sv"],
         "section": "Första avsnittet",
-        "section_text": ("Byt rubriken och skriv modulens text här. Varje `##`-avsnitt blir en bild "
-                         "i presentationsläget."),
-        "trainer": ("Skriv anteckningar till utbildaren här: hur lång tid avsnittet tar, "
-                    "frågor att ställa till gruppen och vad som brukar vara svårt."),
+        "quiz_heading": "Testa dig själv",
         "keypoints_heading": "Att ta med sig",
-        "keypoints": "Skriv 3–5 punkter som deltagarna ska minnas.",
     },
     "en": {
-        "objectives": "Write 3–5 learning objectives here.",
+        **authoring.SCAFFOLD["en"],
         "section": f"First section {{#{SECTION_ID}}}",
-        "section_text": ("Rename the heading (keep its id) and write the module's text here. Each `##` "
-                         "section becomes one slide in presenter mode."),
-        "trainer": ("Write notes for the trainer here: how long the section takes, questions to "
-                    "ask the group and what participants usually find hard."),
+        "quiz_heading": f"Check yourself {{#{QUIZ_ID}}}",
         "keypoints_heading": f"Key points {{#{KEYPOINTS_ID}}}",
-        "keypoints": "Write 3–5 points participants should remember.",
     },
 }
 
@@ -113,6 +116,17 @@ def render_module(lang: str, *, module_id: str, title: str, duration: int, audie
         f"sources: [{', '.join(sources)}]",
         "---",
     ])
+    quizzes = "\n".join(f"""```quiz
+id: {module_id}-{number}
+question: {t["question"]}
+options:
+  - text: {t["right"]}
+    correct: true
+  - text: {t["wrong"]}
+    feedback: {t["feedback"]}
+explanation: {t["explanation"]}
+```
+""" for number in range(1, authoring.MIN_QUIZZES + 1))
     return f"""{front}
 
 # {title}
@@ -129,6 +143,9 @@ def render_module(lang: str, *, module_id: str, title: str, duration: int, audie
 
     {t["trainer"]}
 
+## {t["quiz_heading"]}
+
+{quizzes}
 ## {t["keypoints_heading"]}
 
 !!! keypoints
@@ -321,7 +338,7 @@ def used_ids(docs_dir: Path) -> dict[str, str]:
         rel = path.relative_to(docs_dir.parent).as_posix()
         try:
             meta = frontmatter.parse(path.read_text(encoding="utf-8"), rel).meta
-        except ContentError:
+        except (ContentError, UnicodeDecodeError):
             continue  # the build reports broken front matter; it cannot hold a usable id anyway
         if isinstance(meta.get("id"), str):
             ids.setdefault(meta["id"], rel)
@@ -381,6 +398,7 @@ def check(args, data: site_data.SiteData, docs_dir: Path) -> list[str]:
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
+        usage="%(prog)s SECTION SLUG --title-sv TITLE --title-en TITLE --sources KEYS [options]",
         description="Scaffold a new module in Swedish and English and add it to the nav.")
     parser.add_argument("section", metavar="SECTION", help="module section folder, e.g. strategi")
     parser.add_argument("slug", metavar="SLUG", help="file name without .md, e.g. gvi-grunder")
@@ -389,12 +407,20 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--duration", type=int, default=30, help="minutes (default 30)")
     parser.add_argument("--roles", help="comma-separated role keys (default: every role)")
     parser.add_argument("--audience", default="alla", help="comma-separated audience keys (default alla)")
-    parser.add_argument("--sources", help="comma-separated source keys from docs/_data/sources.yml")
+    parser.add_argument("--sources", help="required: comma-separated source keys from docs/_data/sources.yml")
     parser.add_argument("--id", help="module id (default: SLUG)")
     parser.add_argument("--nav-title", help="Swedish nav title (default: --title-sv)")
     parser.add_argument("--nav-title-en", help="English nav title (default: --title-en)")
     parser.add_argument("--root", type=Path, default=ROOT, help="project root (default: this project)")
     return parser.parse_args(argv)
+
+
+def _has_language(mkdocs_text: str) -> bool:
+    try:
+        _language_block(mkdocs_text.splitlines(), OTHER_LANG)
+        return True
+    except UsageError:
+        return False
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -426,6 +452,14 @@ def main(argv: list[str] | None = None) -> int:
     nav_sv, nav_en = args.nav_title or args.title_sv, args.nav_title_en or args.title_en
 
     # Edit mkdocs.yml in memory first: if it has a shape we cannot edit, nothing is written.
+    taken = nav_translations(mkdocs_text).get(nav_sv) if _has_language(mkdocs_text) else None
+    if taken is not None and taken != nav_en:
+        line = next((n for n, text in enumerate(mkdocs_text.splitlines(), 1)
+                     if text.strip().startswith(yaml_pair(nav_sv, taken))), 1)
+        return fail([f"mkdocs.yml:{line}: the Swedish nav title {nav_sv!r} is already used, with the "
+                     f"English title {taken!r}, so the new module would show as {taken!r} in English. "
+                     "Fix: pass --nav-title with a Swedish nav title of its own (or --nav-title-en "
+                     f"{taken!r} if that English title is right)."])
     try:
         section = find_nav_section(mkdocs_text, args.section)
         translations = [(nav_sv, nav_en)]
@@ -450,13 +484,15 @@ def main(argv: list[str] | None = None) -> int:
     if new_text != mkdocs_text:
         print(f"Added '{yaml_pair(nav_sv, nav_path)}' to the nav in mkdocs.yml"
               + (f" (turned '{section.title}' into a group)" if section.single_path else "")
-              + ", and its English title to nav_translations.")
+              + (", and its English title to nav_translations." if taken is None
+                 else f"; its English title {taken!r} was already in nav_translations."))
     if args.roles is None:
         print("Roles: every role (none was given); narrow them in both files' front matter.")
     print(f"""
 Next steps:
   1. Write the Swedish module, {written[0]}: learning objectives first,
-     one '##' section per slide, trainer notes in '??? trainer', key points last.
+     one '##' section per slide, trainer notes in '??? trainer', three quiz questions under
+     'Testa dig själv', key points last. Replace every placeholder: the build refuses them.
   2. Translate it into {written[1]}: keep the front matter as it is
      (ids and keys are shared) and end every '##' heading with the Swedish heading's id,
      e.g. '## Background {{#bakgrund}}'.

@@ -17,6 +17,14 @@ outdated or orphaned (for CI), 2 if mkdocs.yml cannot be read.
 """
 from __future__ import annotations
 
+import sys as _sys
+from pathlib import Path as _Path
+
+_sys.path.insert(0, str(_Path(__file__).resolve().parent))
+import project_venv  # noqa: E402
+
+project_venv.use()  # noqa: E402 (before the third-party imports below)
+
 import argparse
 import datetime
 import os

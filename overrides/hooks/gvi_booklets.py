@@ -20,7 +20,8 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from gvi import booklet, data as site_data, frontmatter, render, schedule  # noqa: E402
+from gvi import authoring, booklet, data as site_data, frontmatter, mdext, render, schedule  # noqa: E402
+from gvi.problems import ContentError  # noqa: E402
 
 FOLDER = "utskrift"
 ALL = "alla"
@@ -56,7 +57,11 @@ def on_nav(nav, config, files, **kwargs):
     i18n = config.plugins["i18n"].config
     default = next(lang.locale for lang in i18n.languages if lang.default)
     lang = _lang(config)
-    _state[lang] = {"sections": sections, "data": site_data.load(config.docs_dir),
+    try:
+        data = site_data.load(config.docs_dir)
+    except ContentError:  # only under `mkdocs serve`, which shows the problem (gvi_hooks.py)
+        data = mdext.last_good_data(config.docs_dir)
+    _state[lang] = {"sections": sections, "data": data,
                     "site_name": config.site_name, "prefix": "" if lang == default else lang + "/"}
     return nav
 
@@ -126,7 +131,7 @@ def _schedule(lang: str, sections: list, target: str, prefix: str) -> str:
 def on_post_build(config, **kwargs):
     lang = _lang(config)
     state = _state.get(lang)
-    if not state or not state["sections"]:
+    if not state or not state["sections"] or authoring.preview_broken:
         return
     prefix, site_root = state["prefix"], config.site_dir
     target = FOLDER + "/"

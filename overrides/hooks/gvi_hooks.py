@@ -1,7 +1,10 @@
 """MkDocs hooks for GVI-veckan: a thin adapter over the pure functions in ./gvi/.
 
-Every content problem is logged as a warning on a "mkdocs." logger naming file and line; with
-`strict: true` the build then fails, listing all problems at once.
+Every content problem is logged as a warning on a "mkdocs." logger naming file and line, all at
+once; then the build stops, before MkDocs renders anything (so nothing follows the good lines: no
+traceback, no knock-on warning). Under `mkdocs serve` it does not stop: every page of the preview
+becomes an error page listing the problems (gvi/authoring.py error_page), so the browser shows
+them instead of waiting for a build that never comes.
 
 What does not need MkDocs lives elsewhere: the Markdown features in gvi/mdext.py (a Python-Markdown
 extension listed in mkdocs.yml) and the content checks in gvi/checks.py (also run by
@@ -15,14 +18,15 @@ import os
 import posixpath
 import sys
 
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.utils import CountHandler
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from gvi import data as site_data  # noqa: E402
-from gvi import (checks, frontmatter, linklines, links, mdext, pages, progress, render,  # noqa: E402
-                 schedule, schema, search)
+from gvi import (authoring, checks, frontmatter, linklines, links, mdext, navcheck, pages,  # noqa: E402
+                 progress, render, schedule, schema, search)
 from gvi.problems import ContentError  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.gvi")
@@ -40,6 +44,35 @@ def _offline(config) -> bool:
 def _report(problems) -> None:
     for problem in problems:
         log.warning(str(problem))
+
+
+SERVING = "GVI_SERVING"  # set by on_startup under `mkdocs serve` (hooks are reloaded on each rebuild)
+
+
+def _serving() -> bool:
+    return os.environ.get(SERVING) == "1"
+
+
+class _Collector(logging.Handler):
+    """Under `mkdocs serve`: every warning of the build, for the error page."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record):
+        self.lines.append(record.getMessage())
+
+
+def on_startup(command, **kwargs):
+    if command == "serve":
+        os.environ[SERVING] = "1"
+
+
+def _detach() -> None:
+    collector = _state.pop("collector", None)
+    if collector:
+        logging.getLogger("mkdocs").removeHandler(collector)
 
 
 def _i18n(config):
@@ -69,8 +102,12 @@ def on_config(config, **kwargs):
     prefix = _display(config, "").rstrip("/") + "/"  # "docs/": problems name files from the project root
     try:
         _state["data"] = mdext.load_data(config.docs_dir, prefix)  # the extension reuses this copy
+        _state.pop("data_problem", None)
     except ContentError as exc:
-        raise PluginError(str(exc.problem)) from exc
+        if not (_serving() and mdext.last_good_data(config.docs_dir)):
+            raise PluginError(str(exc.problem)) from exc
+        # `mkdocs serve` after a good build: go on with the last good data, show the problem.
+        _state["data"], _state["data_problem"] = mdext.last_good_data(config.docs_dir), exc.problem
     _state["languages"], _state["default"] = _i18n(config)
     # static-i18n rewrites site_name per language build; remember each language's own.
     _state.setdefault("site_names", {
@@ -86,6 +123,15 @@ def on_config(config, **kwargs):
         raise PluginError("mkdocs.yml: markdown_extensions must list gvi.mdext (the quizzes, local "
                           "facts and abbreviations). Fix: restore it from git.")
     config.mdx_configs["gvi.mdext"]["docs_dir"] = config.docs_dir
+    config.mdx_configs["gvi.mdext"]["on_error"] = "mark"  # on_files reports each problem with its line
+    if _serving() and "collector" not in _state:
+        # A strict build that fails under `mkdocs serve` leaves the browser waiting for good. Count
+        # nothing; collect the warnings and show them as the preview's pages (on_post_build).
+        root = logging.getLogger("mkdocs")
+        for handler in [h for h in root.handlers if isinstance(h, CountHandler)]:
+            root.removeHandler(handler)
+        _state["collector"] = _Collector()
+        root.addHandler(_state["collector"])
     return config
 
 
@@ -95,13 +141,38 @@ def on_files(files, config, **kwargs):
         return files  # the checks cover every language; run them once per build
     uris = [f.src_uri for f in files if f.src_uri.endswith(".md") and f.inclusion.is_included()]
     result = checks.check_docs(config.docs_dir, uris, _state["languages"], _state["default"],
-                               _state["data"], _state["prefix"])
+                               _state["data"], _state["prefix"], _nav_config(config))
     _state["pages"] = result.pages
-    _report(result.problems)
+    found = ([_state["data_problem"]] if "data_problem" in _state else []) + result.problems
+    _state["broken"] = {p.path for p in found}
+    authoring.preview_broken = bool(found) and _serving()
+    _report(found)
+    if result.problems and not _serving():
+        raise Abort(f"Aborted with {len(result.problems)} content problem"
+                    f"{'s' if len(result.problems) != 1 else ''}: each line above names the file, "
+                    "the line and the fix.")
+    for file in [f for f in files if f.src_uri.endswith(".md") and _display(config, f.src_uri) in _state["broken"]]:
+        try:  # under `mkdocs serve`: leave out what MkDocs cannot even read; the error page says why
+            with open(file.abs_src_path, encoding="utf-8-sig") as handle:
+                handle.read()
+        except (OSError, UnicodeDecodeError):
+            files.remove(file)
     return files
 
 
+def _nav_config(config) -> navcheck.NavConfig:
+    default = _state["default"]
+    return navcheck.NavConfig(
+        config.nav, open(config.config_file_path, encoding="utf-8").read() if config.config_file_path else "",
+        os.path.basename(config.config_file_path or "mkdocs.yml"),
+        {lang.locale: dict(lang.nav_translations or {}) for lang in config.plugins["i18n"].config.languages
+         if lang.build and lang.locale != default},
+        (config.not_in_nav or "").split() if isinstance(config.not_in_nav, str) else [])
+
+
 def on_page_markdown(markdown, page, config, files, **kwargs):
+    if _state.get("broken"):
+        return markdown  # under `mkdocs serve` with problems: the pages become the error page
     data: site_data.SiteData = _state["data"]
     lang = config.theme.get("language")
     path = _display(config, page.file.src_uri)
@@ -136,6 +207,26 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     if isinstance(keys, list) and all(k in data.sources for k in keys) and keys:
         markdown += render.sources_section(keys, data.sources, data.string("sources", lang))
     return markdown
+
+
+def on_page_content(html, page, config, **kwargs):
+    """The last look: nothing half-written reaches a reader, whatever let it through."""
+    if _state.get("broken"):
+        return html
+    path = _display(config, page.file.src_uri)
+    for what, text in authoring.leftovers(html):
+        line = _source_line(page, text)
+        log.warning(f"{path}:{line}: the rendered page holds {what} ('{text.strip()}'). Fix: "
+                    "correct the source at this line; run scripts/check_content.py for its check.")
+    return html
+
+
+def _source_line(page, text: str) -> int:
+    try:
+        with open(page.file.abs_src_path, encoding="utf-8-sig") as handle:
+            return authoring.source_line(handle.read(), text)
+    except (OSError, UnicodeDecodeError):
+        return 1
 
 
 @event_priority(0)  # after static-i18n (50) has set its own links
@@ -203,6 +294,8 @@ def _schedule_sections(config, page_uri: str, lang: str) -> list:
 
 @event_priority(-200)  # after static-i18n has written the combined index of every language
 def on_post_build(config, **kwargs):
+    if "collector" in _state:
+        _serve_errors(config)
     path = os.path.join(config.site_dir, "search", "search_index.json")
     if not os.path.exists(path):
         return
@@ -219,6 +312,31 @@ def on_post_build(config, **kwargs):
         target = os.path.join(config.site_dir, "search", f"search_index.{lang}.json")
         with open(target, "w", encoding="utf-8") as handle:
             json.dump(part, handle, ensure_ascii=False, separators=(",", ":"))
+
+
+def _serve_errors(config) -> None:
+    """Under `mkdocs serve`: with any problem, every page of the preview is the error page."""
+    lines = _state["collector"].lines
+    _detach()
+    if not lines:
+        return
+    page = authoring.error_page(lines, _state["site_names"].get(_state["default"]) or config.site_name)
+    os.makedirs(config.site_dir, exist_ok=True)
+    written = False
+    for folder, _, names in os.walk(config.site_dir):
+        for name in names:
+            if name.endswith(".html"):
+                with open(os.path.join(folder, name), "w", encoding="utf-8") as handle:
+                    handle.write(page)
+                written = True
+    if not written or not os.path.exists(os.path.join(config.site_dir, "index.html")):
+        for name in ("index.html", "404.html"):
+            with open(os.path.join(config.site_dir, name), "w", encoding="utf-8") as handle:
+                handle.write(page)
+
+
+def on_build_error(error, **kwargs):
+    _detach()
 
 
 def _section_modules(config, page_uri: str, lang: str) -> list:

@@ -55,16 +55,18 @@ def follow(context, page, words: dict):
     assert not page.is_visible(".gvi-present__notes")
     next_title = page.evaluate("document.querySelectorAll('article h2')[3].textContent").replace("¶", "").strip()
     assert speaker.inner_text(".gvi-speaker__next-title") == next_title
+    assert words["planned"] in speaker.inner_text(".gvi-speaker__clocks"), "the section's planned minutes"
     first = speaker.inner_text(".gvi-speaker__clocks dd")
     speaker.wait_for_function(f"document.querySelector('.gvi-speaker__clocks dd').textContent !== {first!r}")
     return speaker
 
 
 SV = {"linked": "Publikfönstret följer talarvyn.", "alone": "Publikfönstret är stängt. Du kan fortsätta bläddra här.",
-      "slide": "Bild", "of": "av", "no_notes": "Inga anteckningar till den här bilden."}
+      "slide": "Bild", "of": "av", "no_notes": "Inga anteckningar till den här bilden.",
+      "planned": "planerat 6 min"}
 EN = {"linked": "The audience window follows the speaker view.",
       "alone": "The audience window is closed. You can keep moving through the slides here.",
-      "slide": "Slide", "of": "of", "no_notes": "No notes for this slide."}
+      "slide": "Slide", "of": "of", "no_notes": "No notes for this slide.", "planned": "planned 6 min"}
 
 
 def test_speaker_view_served_follows_drives_and_survives_either_window_closing(browser, site_server, axe):

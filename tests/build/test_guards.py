@@ -11,6 +11,21 @@ import pytest
 
 from support import build, copy_project
 
+# Every module has a quiz section with at least three questions (gvi/authoring.py). The fixture puts
+# it last, after the key points, so that the line numbers of everything above stay as they were.
+SV_QUIZZES = "\n## Testa dig själv\n" + "".join(f"""
+```quiz
+id: testmodul-prov-{n}
+question: Fråga {n}?
+options:
+  - text: Sant.
+    correct: true
+  - text: Falskt.
+```
+""" for n in (1, 2, 3))
+EN_QUIZZES = (SV_QUIZZES.replace("## Testa dig själv", "## Check yourself {#testa-dig-sjalv}")
+              .replace("Fråga", "Question").replace("Sant.", "True.").replace("Falskt.", "False."))
+
 SV = """---
 kind: module
 id: testmodul
@@ -40,7 +55,7 @@ Se [Vad är GVI?](vad-ar-gvi.md) och [budskapet](#budskapet). Veckan: {{ local.w
 !!! keypoints
 
     - Budskapet har tre delar.
-"""
+""" + SV_QUIZZES
 
 EN = """---
 kind: module
@@ -71,7 +86,7 @@ See [What is GVI?](vad-ar-gvi.md) and [the message](#budskapet). The week: {{ lo
 !!! keypoints
 
     - The message has three parts.
-"""
+""" + EN_QUIZZES
 
 
 def make_project(tmp_path, sv=SV, en=EN):
@@ -80,6 +95,8 @@ def make_project(tmp_path, sv=SV, en=EN):
     text = config.read_text(encoding="utf-8")
     text = re.sub(r"^(\s*)- (.*): strategi/vad-ar-gvi\.md$",
                   r"\g<0>\n\1- Testmodul: strategi/testmodul.md", text, count=1, flags=re.M)
+    # …and its English nav title: a nav title without one is an error (gvi/navcheck.py).
+    text = re.sub(r"^(\s*)nav_translations:\n(\s*)", r"\g<0>Testmodul: Test module\n\2", text, count=1, flags=re.M)
     config.write_text(text, encoding="utf-8")
     if sv is not None:
         (project / "docs/strategi/testmodul.md").write_text(sv, encoding="utf-8")
@@ -126,8 +143,8 @@ def test_heading_structure_differs(tmp_path):
 
 
 def test_extra_heading_in_translation(tmp_path):
-    build_fails(tmp_path, ["docs/strategi/testmodul.en.md:31: heading 'Extra' has no counterpart "
-                           "in docs/strategi/testmodul.md (3 headings against 4)"],
+    build_fails(tmp_path, ["docs/strategi/testmodul.en.md:60: heading 'Extra' has no counterpart "
+                           "in docs/strategi/testmodul.md (4 headings against 5)"],
                 en=EN + "\n## Extra {#extra}\n")
 
 
@@ -165,18 +182,19 @@ def test_unknown_local_fact(tmp_path):
 
 
 def test_broken_link(tmp_path):
-    build_fails(tmp_path, ["contains a link 'finns-inte.md', but the target",
-                           "(docs/strategi/testmodul.md:19)"],
+    build_fails(tmp_path, ["docs/strategi/testmodul.md:19: the link 'finns-inte.md': the target",
+                           "Fix: correct the path"],
                 sv=SV.replace("(vad-ar-gvi.md)", "(finns-inte.md)"))
 
 
 def test_broken_anchor_on_the_same_page(tmp_path):
-    build_fails(tmp_path, ["strategi/testmodul.md' contains a link '#saknas', but there is no such "
-                           "anchor on this page", "(docs/strategi/testmodul.md:19)"],
+    build_fails(tmp_path, ["docs/strategi/testmodul.md:19: the link '#saknas': there is no such "
+                           "anchor on this page. Fix: link to one of the page's heading ids: "
+                           "#att-ta-med-sig, #budskapet,"],
                 sv=SV.replace("(#budskapet)", "(#saknas)"))
 
 
 def test_broken_anchor_on_another_page(tmp_path):
-    build_fails(tmp_path, ["contains a link 'vad-ar-gvi.md#saknas'",
-                           "does not contain an anchor '#saknas'", "(docs/strategi/testmodul.en.md:19)"],
+    build_fails(tmp_path, ["docs/strategi/testmodul.en.md:19: the link 'vad-ar-gvi.md#saknas': ",
+                           "does not contain an anchor '#saknas'. Fix: link to one of the page's heading ids"],
                 en=EN.replace("(vad-ar-gvi.md)", "(vad-ar-gvi.md#saknas)"))

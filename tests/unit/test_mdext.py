@@ -24,10 +24,10 @@ options:
 """
 
 
-def render(text: str, lang: str = "sv", with_gvi: bool = True) -> str:
+def render(text: str, lang: str = "sv", with_gvi: bool = True, docs: str = DOCS, **options) -> str:
     extensions = ["toc", "abbr", "pymdownx.tasklist", "pymdownx.superfences"]
     if with_gvi:
-        extensions.append(GviExtension(lang=lang, docs_dir=DOCS))
+        extensions.append(GviExtension(lang=lang, docs_dir=docs, **options))
     md = markdown.Markdown(extensions=extensions, extension_configs={
         "toc": {"permalink": True},
         "pymdownx.tasklist": {"custom_checkbox": True, "clickable_checkbox": True},
@@ -57,14 +57,39 @@ def test_task_list_checkboxes_get_their_item_text_as_name():
     assert out.count('aria-labelledby="gvi-task-') == 2 and '<span id="gvi-task-1"> Boka lokalen</span>' in out
 
 
-def test_unknown_local_fact_stops_the_render_with_its_line():
-    with pytest.raises(GviMarkdownError, match=r"line 3 \(after the front matter\): unknown local fact 'week.place'"):
+def test_unknown_local_fact_stops_the_render_pointing_to_the_check():
+    # The extension cannot know the file's own line numbers; it gives none rather than a wrong one.
+    with pytest.raises(GviMarkdownError) as raised:
         render("# A\n\n{{ local.week.place }}\n")
+    message = str(raised.value)
+    assert message.startswith("unknown local fact 'week.place'. Fix: ")
+    assert "scripts/check_content.py names the file and the line" in message
+    assert "after the front matter" not in message
 
 
-def test_broken_quiz_raises_never_drops():  # line 5: the question, two lines below the fence
-    with pytest.raises(SuperFencesException, match=r"line 5 \(after the front matter\): quiz: the body is not valid YAML"):
+def test_broken_quiz_raises_never_drops():
+    with pytest.raises(SuperFencesException, match=r"^quiz: the body is not valid YAML .*Fix: .*check_content"):
         render("# A\n" + QUIZ.replace("question: Vad gäller?", "question: Vad: gäller?"))
+
+
+def test_mark_mode_neither_raises_nor_publishes_the_answers():
+    """Under MkDocs the hook reports the problem with its line and stops the build; the extension
+    only marks the place (on_error: mark), so no traceback follows the good line."""
+    out = render("# A\n\n{{ local.week.place }}\n" + QUIZ.replace("question: Vad gäller?", "question: Vad: gäller?"),
+                 on_error="mark")
+    assert "gvi-quiz-error" in out and "correct: true" not in out and "Det här." not in out
+
+
+def test_a_broken_data_file_is_one_line_when_a_page_is_rendered(tmp_path):
+    """Loading the extension never fails (MkDocs would say "Failed to load extension 'gvi.mdext'"
+    and print a traceback); the data file's own problem comes when a page is rendered."""
+    import shutil
+    shutil.copytree(ROOT / "docs" / "_data", tmp_path / "_data")
+    local = tmp_path / "_data" / "local.yml"
+    local.write_text(local.read_text(encoding="utf-8").replace("en: 23–26 January 2023}", "en: 23–26 January 2023"),
+                     encoding="utf-8")
+    with pytest.raises(GviMarkdownError, match=r"_data/local.yml:15: data file is not valid YAML .* Fix: "):
+        render("# A\n", docs=str(tmp_path))
 
 
 def test_quiz_fence_without_the_extension_says_what_to_add():

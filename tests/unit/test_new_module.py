@@ -13,7 +13,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import new_module  # noqa: E402
 from gvi import data as site_data  # noqa: E402
-from gvi import frontmatter, outline, schema  # noqa: E402
+from gvi import authoring, frontmatter, outline, schema  # noqa: E402
 from gvi.siteconfig import ConfigLoader  # noqa: E402
 
 MKDOCS = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
@@ -50,7 +50,8 @@ def test_rendered_languages_pass_the_schema_and_share_heading_ids():
     assert schema.compare_shared(fms["sv"], "sv", fms["en"], "en") == []
     heads = {lang: outline.outline(text) for lang, text in (("sv", sv), ("en", en))}
     assert outline.compare(heads["sv"], "sv", heads["en"], "en") == []
-    assert [h.id for h in heads["sv"][1:]] == ["forsta-avsnittet", "att-ta-med-sig"]
+    assert [h.id for h in heads["sv"][1:]] == ["forsta-avsnittet", "testa-dig-sjalv", "att-ta-med-sig"]
+    assert sv.count("```quiz\n") == en.count("```quiz\n") == 3 and "id: ny-modul-3\n" in en
     assert "!!! objectives\n\n    - Skriv 3–5 lärandemål här." in sv
     assert "## Key points {#att-ta-med-sig}\n\n!!! keypoints\n\n    - " in en
     assert "??? trainer\n\n    Write notes" in en
@@ -152,7 +153,20 @@ def test_sources_are_required(project, capsys):
 # The command: a real scaffold and a real strict build -------------------------------------------
 
 
-def test_scaffolded_modules_build_cleanly_in_both_languages(tmp_path, capsys):
+def test_a_swedish_nav_title_already_translated_otherwise_is_refused(project, capsys):
+    before = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    code = new_module.main(["strategi", "fokus", "--title-sv", "Budskapet och hur det förs fram",
+                            "--title-en", "Focus on groups", "--sources", "S1", "--root", str(project)])
+    err = capsys.readouterr().err.strip()
+    assert code == 2 and len(err.splitlines()) == 1
+    assert re.match(r"new_module.py: error: mkdocs.yml:\d+: the Swedish nav title 'Budskapet och hur det "
+                    r"förs fram' is already used, with the English title 'The message and how it is "
+                    r"delivered'.* Fix: pass --nav-title", err)
+    assert (project / "mkdocs.yml").read_text(encoding="utf-8") == before
+    assert not (project / "docs" / "strategi" / "fokus.md").exists()
+
+
+def test_scaffolded_modules_are_refused_until_written_then_build_in_both_languages(tmp_path, capsys):
     root = copy_project(tmp_path / "project", parts=("mkdocs.yml", "docs", "overrides"))
     assert new_module.main(["strategi", "gvi-grunder", "--title-sv", "GVI:s grunder",
                             "--title-en", "GVI basics", "--roles", "polisen,socialtjansten",
@@ -184,6 +198,19 @@ def test_scaffolded_modules_build_cleanly_in_both_languages(tmp_path, capsys):
     assert translations["GVI:s grunder"] == "GVI basics"
     assert translations["Samtalet"] == "The first meeting"
 
+    refused = build(root, root / "site")
+    assert refused.returncode == 1
+    # One line per problem: the two Swedish scaffolds have the same placeholders on the same lines.
+    assert ("docs/call-in/forsta-samtalet.md:15: the scaffold's placeholder 'Skriv 3–5 lärandemål "
+            "här.' is still here (also on lines") in refused.output
+    assert "The same at docs/strategi/gvi-grunder.md:15. Fix:" in refused.output
+    assert "Fix: replace every placeholder with the module's own text." in refused.output
+    assert "Traceback" not in refused.output
+    for page in docs.rglob("*.md"):  # the author writes the module: no placeholder is left
+        text = page.read_text(encoding="utf-8")
+        for number, placeholder in enumerate(authoring.PLACEHOLDERS):
+            text = text.replace(placeholder, f"Riktig text nummer {number}.")
+        page.write_text(text, encoding="utf-8")
     result = build(root, root / "site")
     assert result.returncode == 0, result.output
     for neutral in ("strategi/gvi-grunder", "call-in/forsta-samtalet"):

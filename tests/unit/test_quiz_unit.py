@@ -37,7 +37,7 @@ def test_single_choice_when_one_option_is_right():
 
 @pytest.mark.parametrize("source, expected", [
     ("id: x\nquestion: Vad gäller: tre delar?\n", "docs/m.md:12: quiz: the body is not valid YAML (mapping values are not allowed here)"),
-    (GOOD + "answer: 2\n", "docs/m.md:21: quiz 'gvi-budskap': unknown key 'answer'. Fix: use only: explanation, id, options, question."),
+    (GOOD + "answer: 2\n", "docs/m.md:21: quiz 'gvi-budskap': unknown key 'answer'. Fix: use only: explanation, id, options, question, type."),
     (GOOD.replace("    correct: true\n  - text: Alla", "    right: true\n  - text: Alla"),
      "docs/m.md:14: quiz 'gvi-budskap': option 1 has unknown key 'right'."),
     (GOOD.replace("id: gvi-budskap\n", ""), "docs/m.md:11: quiz: missing 'id'. Fix: add 'id: …', a slug that is the same in every language"),

@@ -6,11 +6,16 @@ generator at all, so the checks survive a change of platform (MAINTAINING.md).
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 
-from . import boundary, checklist, frontmatter, outline, pages, quiz, render, schema
+from . import authoring, boundary, checklist, frontmatter, navcheck, outline, pages, quiz, render, schema
 from .data import SiteData
-from .problems import ContentError, Problem
+from .problems import ContentError, Problem, decode
+
+
+_TRANSLATION = re.compile(r"\.[a-z]{2}\.md$")  # page.en.md: listed after page.md
+_TRANSLATION_IN = re.compile(r"\.[a-z]{2}\.md\b")
 
 
 @dataclass
@@ -22,8 +27,12 @@ class Result:
 
 
 def _read(docs_dir: str, uri: str, path: str):
-    with open(os.path.join(docs_dir, uri), encoding="utf-8") as handle:
-        text = handle.read()
+    with open(os.path.join(docs_dir, uri), "rb") as handle:
+        raw = handle.read()
+    try:
+        text = decode(raw, path)
+    except ContentError as exc:
+        return "", None, [exc.problem]
     try:
         return text, frontmatter.parse(text, path), []
     except ContentError as exc:
@@ -31,11 +40,18 @@ def _read(docs_dir: str, uri: str, path: str):
 
 
 def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: str, data: SiteData,
-               prefix: str = "docs/") -> Result:
+               prefix: str = "docs/", nav: navcheck.NavConfig | None = None) -> Result:
     """Check every page (``uris``: Markdown files relative to ``docs_dir``) and every pair of
-    translations: twins, front matter, local facts, quizzes, checklists, headings, ids."""
+    translations: twins, front matter, local facts, quizzes, checklists, headings, ids, what the
+    author must not leave in (gvi/authoring.py), and the nav (``nav``, from mkdocs.yml)."""
     uris = sorted(uri for uri in uris if uri.endswith(".md"))
     problems = pages.missing_twins(uris, languages, default, prefix)
+    if nav is not None:
+        neutral_pages = sorted({pages.split_language(u, languages, default)[0] for u in uris})
+        problems += navcheck.check_nav(nav.nav, nav.text, nav.path, neutral_pages,
+                                       [u for u in uris if pages.split_language(u, languages, default)[1] == default],
+                                       nav.translations, prefix, nav.not_in_nav)
+    with_quizzes: list[tuple] = []  # (neutral, path, quiz, page lines): their links are checked last
     modules: dict[str, list] = {lang: [] for lang in languages}
     quizzes: dict[str, list] = {lang: [] for lang in languages}
     checklists: dict[str, dict] = {}
@@ -52,10 +68,24 @@ def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: st
                                     is_checklist=schema.is_checklist_path(neutral))
         if fm.meta.get("kind") == "module":
             modules[lang].append((path, fm))
-        body = "\n".join(text.splitlines()[fm.body_start - 1:])
+        lines = text.splitlines()
+        body_lines = lines[fm.body_start - 1:]
+        body = "\n".join(body_lines)
         problems += render.expand_local(body, data.local, lang, path, fm.body_start)[1]
-        parsed: list | None = []  # None: a quiz on this page is broken (already reported)
-        for fence in quiz.find_fences(body, fm.body_start):
+        problems += authoring.stray_braces(body_lines, path, fm.body_start)
+        problems += authoring.placeholders(body_lines, path, fm.body_start)
+        misspelt = authoring.misspelt_fences(body_lines, path, fm.body_start)
+        problems += misspelt
+        parsed: list | None = [] if not misspelt else None  # None: a quiz here is broken (reported)
+        fences = quiz.find_fences(body, fm.body_start)
+        for fence in fences:
+            if fence.unclosed_at:
+                problems.append(Problem(path, fence.line, "this quiz fence is never closed (it runs "
+                                        f"on to line {fence.unclosed_at}).",
+                                        "end the quiz with a line holding only ``` (as many "
+                                        "backticks as the opening line)."))
+                parsed = None
+                continue
             one, quiz_problems = quiz.parse(fence.source, path, fence.line)
             problems += quiz_problems
             if one and parsed is not None:
@@ -63,14 +93,22 @@ def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: st
             elif not one:
                 parsed = None
         quizzes[lang] += parsed or []
+        with_quizzes += [(neutral, path, one, lines) for one in parsed or []]
         if fm.meta.get("kind") == "checklist":
             lists, list_problems = checklist.parse(body, path, fm.body_start)
             problems += list_problems
-            checklists.setdefault(neutral, {})[lang] = lists
+            if not list_problems:  # a broken item would make the count comparison blame the twin
+                checklists.setdefault(neutral, {})[lang] = lists
         headings = outline.outline(body, fm.body_start)
         if fm.meta.get("kind") == "module":
             problems += outline.check_minutes(headings, fm.meta.get("duration"), path)
-        by_neutral.setdefault(neutral, {})[lang] = (path, fm, headings, parsed)
+        duplicates = authoring.duplicate_heading_ids(headings, path)
+        if lang == default and fm.meta.get("kind") == "module" and not misspelt:
+            problems += authoring.quiz_section(headings, [f.line for f in fences], path, len(lines))
+        by_neutral.setdefault(neutral, {})[lang] = (path, fm, headings, parsed, duplicates)
+    for versions in by_neutral.values():  # duplicate headings: once, on the Swedish page if it has them
+        own = versions.get(default, (0, 0, 0, 0, []))[4]
+        problems += own or [p for v in versions.values() for p in v[4]]
     problems += boundary.check_site(docs_dir, data.local, by_neutral, prefix)
     for lang in languages:
         problems += schema.duplicate_ids(modules[lang])
@@ -78,8 +116,8 @@ def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: st
     for neutral, versions in sorted(by_neutral.items()):
         if default not in versions:
             continue
-        src_path, src_fm, src_outline, src_quizzes = versions[default]
-        for lang, (path, fm, headings, page_quizzes) in versions.items():
+        src_path, src_fm, src_outline, src_quizzes, _ = versions[default]
+        for lang, (path, fm, headings, page_quizzes, _) in versions.items():
             if lang == default:
                 continue
             problems += schema.compare_shared(src_fm, src_path, fm, path)
@@ -94,6 +132,43 @@ def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: st
                              "description": fm.meta.get("description", ""),
                              "role": fm.meta.get("role"),
                              "quizzes": [q.id for q in page_quizzes or []]}
-                      for lang, (_, fm, _, page_quizzes) in versions.items()}
+                      for lang, (_, fm, _, page_quizzes, _) in versions.items()}
             for neutral, versions in by_neutral.items()}
-    return Result(problems, info)
+    problems += _quiz_links(docs_dir, by_neutral, with_quizzes, default)
+    return Result(_merge(problems), info)
+
+
+def _merge(problems: list[Problem]) -> list[Problem]:
+    """One line per problem: the same message in several files (a key typed wrongly in both
+    languages, a deleted role that ten pages use) is one line naming every place."""
+    groups: dict[tuple, list[Problem]] = {}
+    for problem in problems:
+        # A translation's twin of a problem names its own language's files: the same problem.
+        key = (_TRANSLATION_IN.sub(".md", problem.message), problem.fix)
+        groups.setdefault(key, []).append(problem)
+    merged = []
+    for (_, fix), group in groups.items():
+        group.sort(key=lambda p: (bool(_TRANSLATION.search(p.path)), p.path, p.line))
+        first, others = group[0], [f"{p.path}:{p.line}" for p in group[1:]]
+        message = first.message
+        if others:
+            listed = ", ".join(others[:4]) + (f" and {len(others) - 4} more" if len(others) > 4 else "")
+            message = f"{message} The same at {listed}."
+        merged.append(Problem(first.path, first.line, message, fix))
+    return merged
+
+
+def _quiz_links(docs_dir: str, by_neutral: dict, with_quizzes: list, default: str) -> list[Problem]:
+    """MkDocs checks a page's Markdown links; links inside quizzes are checked here."""
+    anchors: dict[str, set] = {}
+    for neutral, versions in by_neutral.items():
+        path, fm, headings, page_quizzes, _ = versions.get(default) or next(iter(versions.values()))
+        ids = {h.id for h in headings} | {f"gvi-quiz-{q.id}" for q in page_quizzes or []}
+        anchors[authoring.page_url(neutral)] = ids | ({"kallor"} if fm.meta.get("sources") else set())
+    files = {os.path.relpath(os.path.join(root, name), docs_dir).replace(os.sep, "/")
+             for root, _, names in os.walk(docs_dir) for name in names if not name.endswith(".md")}
+    problems = []
+    for neutral, path, one, lines in with_quizzes:
+        texts = [one.question, one.explanation] + [t for o in one.options for t in (o.text, o.feedback)]
+        problems += authoring.quiz_links(texts, one.id, neutral, anchors, files, lines, one.line, path)
+    return problems

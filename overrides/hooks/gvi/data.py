@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 import yaml
 
-from .problems import ContentError, Problem
+from . import yamltext
+from .problems import ContentError, Problem, decode
 
 DATA_DIR = "_data"
 
@@ -37,14 +38,16 @@ class SiteData:
 
 def _load(path: str, display: str) -> dict:
     try:
-        with open(path, encoding="utf-8") as handle:
-            value = yaml.safe_load(handle)
+        with open(path, "rb") as handle:
+            raw = handle.read()
     except FileNotFoundError as exc:
         raise ContentError(Problem(display, 1, "data file is missing.",
                                    "restore it from git or create it.")) from exc
+    try:
+        # A byte order mark is harmless here (YAML skips it); an undecodable byte names its line.
+        value = yaml.safe_load(decode(raw.removeprefix(b"\xef\xbb\xbf"), display))
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ContentError(Problem(display, mark.line + 1 if mark else 1,
+        raise ContentError(Problem(display, yamltext.error_line(exc) + 1,
                                    f"data file is not valid YAML ({getattr(exc, 'problem', exc)}).",
                                    "check indentation, colons and quotes on that line.")) from exc
     if not isinstance(value, dict):

@@ -1,11 +1,14 @@
 """Front matter parsing that remembers the line of every key."""
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 
 import yaml
 
+
+from . import yamltext
 from .problems import ContentError, Problem
 
 _FENCE = re.compile(r"^-{3}\s*$")
@@ -34,11 +37,10 @@ def parse(text: str, path: str) -> FrontMatter:
                                    "close it with a line holding only '---'."))
     source = "\n".join(lines[1:end])
     try:
-        node = yaml.compose(source)
-        meta = yaml.safe_load(source) or {}
+        node, meta = yamltext.load(source)
+        meta = copy.deepcopy(meta) or {}  # the cached copy stays as read
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark else 1
+        line = yamltext.error_line(exc) + 2
         reason = getattr(exc, "problem", None) or str(exc)
         raise ContentError(Problem(path, line, f"front matter is not valid YAML ({reason}).",
                                    "check indentation, colons and quotes on that line.")) from exc

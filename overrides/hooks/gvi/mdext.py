@@ -13,11 +13,16 @@ Python-Markdown (MkDocs today, Zensical or another tomorrow) renders the pages t
 
 What it does, per page:
 - replaces ``{{ local.key }}`` with the local fact from docs/_data/local.yml (an unknown key stops
-  the build, naming the line);
+  the build; scripts/check_content.py names the file and line);
 - renders ```quiz fences (parsed, validated and rendered by gvi.quiz);
 - appends the abbreviation definitions in the page's language (for the abbr extension);
 - names each task-list checkbox by its item's text, and translates the permalink title;
 - adds the interface strings the page scripts read (``<script type="application/json" id="gvi-ui">``).
+
+A broken quiz or an unknown fact raises (``on_error: raise``, the default), so no generator can
+publish it. Under MkDocs the hook has already reported each problem with its file and line, so it
+sets ``on_error: mark``: the broken part is replaced by a short marker and nothing is raised (no
+second message, no traceback; `mkdocs serve` can show its error page).
 
 Nothing here imports MkDocs.
 """
@@ -26,7 +31,7 @@ from __future__ import annotations
 import html
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from markdown import Extension
 from markdown.postprocessors import Postprocessor
@@ -35,6 +40,7 @@ from pymdownx.superfences import SuperFencesException
 
 from . import data as site_data
 from . import quiz, render
+from .problems import ContentError
 
 _CACHE: dict[str, tuple[tuple, site_data.SiteData]] = {}
 
@@ -56,11 +62,23 @@ def load_data(docs_dir: str, display_prefix: str = "docs/") -> site_data.SiteDat
     return cached[1]
 
 
+def last_good_data(docs_dir: str) -> site_data.SiteData | None:
+    """The data files as last read without a problem (for `mkdocs serve`, while one is broken)."""
+    cached = _CACHE.get(os.path.join(os.path.abspath(docs_dir), site_data.DATA_DIR))
+    return cached[1] if cached else None
+
+
 @dataclass
 class Context:
     lang: str
-    data: site_data.SiteData
-    fence_lines: list[int] = field(default_factory=list)
+    data: site_data.SiteData | None  # None: a data file is broken (``error`` says which)
+    on_error: str = "raise"
+    error: str = ""
+
+
+def _fail(ctx: Context, message: str) -> None:
+    if ctx.on_error == "raise":
+        raise GviMarkdownError(message + " (scripts/check_content.py names the file and the line.)")
 
 
 def ui_strings(data: site_data.SiteData, lang: str) -> dict:
@@ -70,16 +88,15 @@ def ui_strings(data: site_data.SiteData, lang: str) -> dict:
 
 class _Local(Preprocessor):
     """Local facts in; abbreviation definitions and the interface strings (a raw HTML block)
-    appended; notes where the quiz fences are."""
+    appended."""
 
     def run(self, lines: list[str]) -> list[str]:
         ctx: Context = self.md.gvi
+        if ctx.data is None:
+            raise GviMarkdownError(ctx.error)
         text, problems = render.expand_local("\n".join(lines), ctx.data.local, ctx.lang, "", 1)
         if problems:
-            first = problems[0]
-            raise GviMarkdownError(f"line {first.line} (after the front matter): {first.message} "
-                                   f"Fix: {first.fix}")
-        ctx.fence_lines = [fence.line for fence in quiz.find_fences(text)]
+            _fail(ctx, f"{problems[0].message} Fix: {problems[0].fix}")
         strings = json.dumps(ui_strings(ctx.data, ctx.lang), ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
         island = f'\n\n<script type="application/json" id="gvi-ui">{strings}</script>\n'
         return (text + render.abbreviations(ctx.data.abbreviations, ctx.lang) + island).split("\n")
@@ -101,18 +118,27 @@ class GviExtension(Extension):
         self.config = {
             "lang": ["sv", "The language of the pages being built (a key in docs/_data/strings.yml)."],
             "docs_dir": ["docs", "The docs folder that holds _data/ (relative to the working folder)."],
+            "on_error": ["raise", "'raise' on a broken quiz or unknown fact, or 'mark' it in the page "
+                                  "(when something else, like the MkDocs hook, reports it)."],
         }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md):
         md.registerExtension(self)
-        data = load_data(self.getConfig("docs_dir"))
         lang = self.getConfig("lang")
+        try:
+            data = load_data(self.getConfig("docs_dir"))
+        except ContentError as exc:  # reported when a page is rendered (and by the hook before that)
+            data = last_good_data(self.getConfig("docs_dir")) if self.getConfig("on_error") == "mark" else None
+            if data is None:
+                md.gvi = Context(lang, None, error=str(exc.problem))
+                md.preprocessors.register(_Local(md), "gvi_local", 40)
+                return
         if lang not in data.strings["permalink"]:
             raise GviMarkdownError(f"gvi.mdext: language '{lang}' has no strings in "
                                    "docs/_data/strings.yml. Fix: set lang to one of "
                                    f"{', '.join(sorted(data.strings['permalink']))}.")
-        md.gvi = Context(lang, data)
+        md.gvi = Context(lang, data, on_error=self.getConfig("on_error"))
         # Before snippets (32) and SuperFences (31), so facts inside fences are filled in too.
         md.preprocessors.register(_Local(md), "gvi_local", 40)
         # After raw HTML (30) is back in place: pymdownx.tasklist stores its checkboxes there.
@@ -125,11 +151,12 @@ def quiz_fence(source, language, css_class, options, md, **kwargs) -> str:
     if ctx is None:
         raise SuperFencesException("the quiz fence needs the gvi.mdext extension: add it to "
                                    "markdown_extensions in mkdocs.yml.")
-    line = ctx.fence_lines.pop(0) if ctx.fence_lines else 1
-    parsed, problems = quiz.parse(source, "", line)
+    parsed, problems = quiz.parse(source, "", 1)
     if problems:
-        raise SuperFencesException("; ".join(f"line {p.line} (after the front matter): {p.message} "
-                                             f"Fix: {p.fix}" for p in problems))
+        if ctx.on_error == "raise":
+            raise SuperFencesException(f"{problems[0].message} Fix: {problems[0].fix} "
+                                       "(scripts/check_content.py names the file and the line.)")
+        return '<p class="gvi-quiz-error"><strong>Quiz error:</strong> see the build log.</p>'
     return quiz.render(parsed, ctx.data.strings, ctx.lang)
 
 

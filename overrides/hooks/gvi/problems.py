@@ -22,3 +22,23 @@ class ContentError(Exception):
     def __init__(self, problem: Problem):
         super().__init__(str(problem))
         self.problem = problem
+
+
+def decode(raw: bytes, path: str) -> str:
+    """The text of a UTF-8 file; an undecodable byte or a byte order mark is a ContentError that
+    names the line it is on."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise ContentError(Problem(path, 1, "the file starts with a byte order mark (BOM), which "
+                                   "hides its front matter from the checks.",
+                                   "save the file as UTF-8 without BOM (in VS Code: click "
+                                   "'UTF-8 with BOM' in the status bar, then 'Save with Encoding', "
+                                   "'UTF-8')."))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ContentError(Problem(path, line, f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x} "
+                                   f"at column {column}; was it saved as Latin-1 or Windows-1252?).",
+                                   "save the file with the encoding UTF-8 (in VS Code: 'Save with "
+                                   "Encoding', 'UTF-8') and check the letters å, ä, ö on that line.")) from exc

@@ -12,7 +12,8 @@
     ```
 
 One correct option makes a single-choice question (radio buttons), several a multiple-choice one
-(checkboxes). The HTML reads well without JavaScript; gvi-quiz.js adds checking and progress.
+(checkboxes). ``type: single`` or ``type: multiple`` states it; a single-choice question (declared, or
+a true/false question) with more than one correct option is an error, never a silent checkbox. The HTML reads well without JavaScript; gvi-quiz.js adds checking and progress.
 """
 from __future__ import annotations
 
@@ -23,13 +24,18 @@ from dataclasses import dataclass
 import markdown as md_lib
 import yaml
 
+from . import yamltext
 from .problems import Problem
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-QUIZ_KEYS = {"id", "question", "options", "explanation"}
+QUIZ_KEYS = {"id", "question", "options", "explanation", "type"}
+TYPES = ("single", "multiple")
+# The two options of a true/false question, in any language (compared without case and full stop).
+TRUE_FALSE = ({"sant", "falskt"}, {"true", "false"})
 OPTION_KEYS = {"text", "correct", "feedback"}
 MD_LINK = re.compile(r"\]\([^)\s]*\.md(?:#[^)\s]*)?\)")
 _OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*quiz[ \t]*$")
+_RUN_ON = re.compile(r"^#{2,6}\s")  # a heading: a quiz body never holds one
 
 
 @dataclass(frozen=True)
@@ -47,9 +53,12 @@ class Quiz:
     explanation: str = ""
     path: str = ""
     line: int = 1
+    type: str = ""  # "single" or "multiple" when the quiz states it
 
     @property
     def kind(self) -> str:
+        if self.type:
+            return self.type
         return "multiple" if sum(o.correct for o in self.options) > 1 else "single"
 
     @property
@@ -61,6 +70,7 @@ class Quiz:
 class Fence:
     source: str
     line: int  # file line of the opening ```quiz
+    unclosed_at: int = 0  # file line where an unclosed fence was seen to run on (0: it is closed)
 
 
 def find_fences(markdown: str, first_line: int = 1) -> list[Fence]:
@@ -76,13 +86,22 @@ def find_fences(markdown: str, first_line: int = 1) -> list[Fence]:
         indent, fence = match.group("indent"), match.group("fence")
         body: list[str] = []
         end = index + 1
+        unclosed = 0
         while end < len(lines):
             stripped = lines[end].strip()
             if stripped.startswith(fence[0] * len(fence)) and set(stripped) == {fence[0]}:
                 break
+            if _OPEN.match(lines[end]) or _RUN_ON.match(lines[end]):
+                unclosed = first_line + end  # another quiz or a heading: the fence was never closed
+                break
             body.append(lines[end][len(indent):] if lines[end].startswith(indent) else lines[end].lstrip())
             end += 1
-        fences.append(Fence("\n".join(body), first_line + index))
+        else:
+            unclosed = first_line + end - 1
+        fences.append(Fence("\n".join(body), first_line + index, unclosed))
+        if unclosed and end < len(lines):
+            index = end
+            continue
         index = end + 1
     return fences
 
@@ -109,12 +128,10 @@ def parse(source: str, path: str = "", line: int = 1) -> tuple[Quiz | None, list
     the line and the quiz id.
     """
     try:
-        node = yaml.compose(source)
-        data = yaml.safe_load(source)
+        node, data = yamltext.load(source)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
         errors = _Errors(path, line, None)
-        errors.add(1 + (mark.line if mark else 0),
+        errors.add(1 + yamltext.error_line(exc),
                    f"the body is not valid YAML ({getattr(exc, 'problem', None) or exc}).",
                    "check indentation and colons; put a text that holds ': ' or starts with '[' or '*' in quotes.")
         return None, errors.problems
@@ -145,6 +162,7 @@ def parse(source: str, path: str = "", line: int = 1) -> tuple[Quiz | None, list
             errors.add(at(key), f"'{key}' must be a text.", f"write the {key} after '{key}: '.")
     options: list[Option] = []
     option_texts: list[tuple] = []  # (text, line, label) of option texts and feedback
+    bad_correct = False  # an option's 'correct' is not true/false (reported): not also "no option"
     raw_options = data.get("options")
     if "options" in data:
         if not isinstance(raw_options, list):
@@ -163,16 +181,19 @@ def parse(source: str, path: str = "", line: int = 1) -> tuple[Quiz | None, list
                 errors.add(option_line, f"option {number} must have 'text:' (and 'correct: true' "
                            "if it is right).", "write it as '- text: …'.")
                 continue
-            for key in raw:
-                if key not in OPTION_KEYS:
-                    errors.add(option_line, f"option {number} has unknown key '{key}'.",
-                               f"use only: {', '.join(sorted(OPTION_KEYS))}.")
+            unknown = [key for key in raw if key not in OPTION_KEYS]
+            for key in unknown:
+                errors.add(option_line, f"option {number} has unknown key '{key}'.",
+                           f"use only: {', '.join(sorted(OPTION_KEYS))}.")
             text = raw.get("text")
-            if not isinstance(text, str) or not text.strip():
+            if unknown and "text" not in raw:
+                text = "?"  # a misspelt 'text:' (reported above) is not also a missing text
+            elif not isinstance(text, str) or not text.strip():
                 errors.add(option_line, f"option {number} has no text.", "add 'text: …'.")
                 text = ""
             correct = raw.get("correct", False)
             if not isinstance(correct, bool):
+                bad_correct = True
                 errors.add(option_line, f"option {number}: 'correct' is {correct!r}, not true or false.",
                            "write 'correct: true' on right options and leave it out on the others.")
                 correct = False
@@ -187,20 +208,33 @@ def parse(source: str, path: str = "", line: int = 1) -> tuple[Quiz | None, list
         if len(raw_options) < 2:
             errors.add(at("options"), f"has {len(raw_options)} option{'s' if len(raw_options) != 1 else ''}; "
                        "a question needs at least two.", "add options (true/false is two options).")
-        elif not any(o.correct for o in options):
+        elif not any(o.correct for o in options) and not bad_correct:
             errors.add(at("options"), "no option is marked 'correct: true'.",
                        "mark the right option (or options) with 'correct: true'.")
+        elif sum(o.correct for o in options) > 1 and data.get("type") == "single":
+            errors.add(at("options"), f"{sum(o.correct for o in options)} options are marked "
+                       "'correct: true', but the question is 'type: single'.",
+                       "keep 'correct: true' on the one right option, or write 'type: multiple'.")
+        elif (all(o.correct for o in options) and "type" not in data
+              and {o.text.strip().rstrip(".").lower() for o in options} in TRUE_FALSE):
+            errors.add(at("options"), "both options of a true/false question are marked "
+                       "'correct: true'.", "keep 'correct: true' on the one right option.")
+    if "type" in data and data["type"] not in TYPES:
+        errors.add(at("type"), f"type {data['type']!r} is not a question type.",
+                   "write 'type: single' (one right option) or 'type: multiple' (several), or "
+                   "leave 'type' out.")
     texts = [(data.get(k), at(k), k) for k in ("question", "explanation")]
     texts += [(t, line_, label) for t, line_, label in option_texts]
     for text, text_line, label in texts:
         if isinstance(text, str) and MD_LINK.search(text):
             errors.add(text_line, f"{label} links to a Markdown file; MkDocs does not rewrite links "
-                       "inside a quiz.", "link to the page's address instead, e.g. '../roller/' "
-                       "rather than '../roller/index.md'.")
+                       "inside a quiz.", "link to the page's address instead, relative to this page's "
+                       "address (one folder deeper than its file): e.g. '../../roller/' rather than "
+                       "'../roller/index.md'.")
     if errors.problems:
         return None, errors.problems
     quiz = Quiz(quiz_id, data["question"].strip(), options, (data.get("explanation") or "").strip(),
-                path, line)
+                path, line, data.get("type", ""))
     return quiz, []
 
 
@@ -251,6 +285,11 @@ def compare(source: list[Quiz], source_path: str, translation: list[Quiz],
                                     f"{names(a)} in {source_path}:{a.line}.",
                                     "a translation must never change the answer: mark the same "
                                     "options 'correct: true'."))
+        elif a.kind != b.kind:
+            problems.append(Problem(translation_path, b.line,
+                                    f"quiz '{b.id}': a {b.kind}-choice question here but "
+                                    f"{a.kind}-choice in {source_path}:{a.line}.",
+                                    "use the same 'type' in both languages."))
     return problems
 
 

@@ -27,6 +27,28 @@ def local_value(local: dict, dotted: str, lang: str):
     return str(value)
 
 
+def _group(local: dict, dotted: str, lang: str) -> list[str]:
+    """The keys under 'week' when {{ local.week }} names a group rather than one fact."""
+    value = local
+    for part in dotted.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return []
+        value = value[part]
+    return [key for key in value if key != lang] if isinstance(value, dict) and lang not in value else []
+
+
+def _languages(local: dict, dotted: str) -> list[str]:
+    """The languages a {sv:, en:} fact has, when it exists but not in the page's language."""
+    value = local
+    for part in dotted.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return []
+        value = value[part]
+    if isinstance(value, dict) and value and all(len(k) == 2 and not isinstance(v, dict) for k, v in value.items()):
+        return list(value)
+    return []
+
+
 def expand_local(markdown: str, local: dict, lang: str, path: str,
                  first_line: int = 1) -> tuple[str, list[Problem]]:
     """Replace {{ local.key }} with the local fact; unknown keys are problems, never blanks."""
@@ -37,9 +59,20 @@ def expand_local(markdown: str, local: dict, lang: str, path: str,
             return local_value(local, match.group(1), lang)
         except KeyError:
             line = first_line + markdown.count("\n", 0, match.start())
-            problems.append(Problem(path, line, f"unknown local fact '{match.group(1)}' for "
-                                    f"language '{lang}'.",
-                                    "add it to docs/_data/local.yml or fix the key."))
+            group = _group(local, match.group(1), lang)
+            other = _languages(local, match.group(1))
+            if other:
+                problems.append(Problem(path, line, f"local fact '{match.group(1)}' has no text for "
+                                        f"language '{lang}'.",
+                                        f"add '{lang}: …' to it in docs/_data/local.yml."))
+            elif group:
+                problems.append(Problem(path, line, f"local fact '{match.group(1)}' is a group of "
+                                        "facts, not one text.",
+                                        "name one of its facts: " + ", ".join(
+                                            f"{match.group(1)}.{key}" for key in group) + "."))
+            else:
+                problems.append(Problem(path, line, f"unknown local fact '{match.group(1)}'.",
+                                        "add it to docs/_data/local.yml or fix the key."))
             return match.group(0)
 
     return PLACEHOLDER.sub(replace, markdown), problems

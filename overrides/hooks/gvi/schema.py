@@ -1,6 +1,7 @@
 """The page and module schema for front matter (DESIGN.md, "Module anatomy")."""
 from __future__ import annotations
 
+import difflib
 import re
 
 from .frontmatter import FrontMatter
@@ -38,6 +39,12 @@ def _keys_list(fm: FrontMatter, path: str, key: str, known: dict, what: str) -> 
                         f"write for example '{key}: [{next(iter(known), 'key')}]'.")]
     unknown = [v for v in value if v not in known]
     if unknown:
+        if len(known) > 20:  # the bibliography: name the closest keys, not all of them
+            close = difflib.get_close_matches(unknown[0], list(known), n=3)
+            hint = f"did you mean {', '.join(close)}? " if close else ""
+            return [Problem(path, line, f"unknown {what} {', '.join(repr(u) for u in unknown)} in '{key}'.",
+                            f"{hint}Use a key defined in docs/_data/sources.yml or docs/_data/sources/*.yml, "
+                            "or add the source there (title, publisher, year, address).")]
         return [Problem(path, line, f"unknown {what} {', '.join(repr(u) for u in unknown)} in '{key}'.",
                         f"use one of: {', '.join(sorted(known))} (defined in docs/_data/).")]
     return []
@@ -48,13 +55,17 @@ def validate(fm: FrontMatter, path: str, is_module: bool, *, roles: dict, audien
     """Problems with one page's front matter, each naming the key's line."""
     problems: list[Problem] = []
     kind = fm.meta.get("kind")
+    if is_module and not fm.meta:  # one line, not one per missing key
+        return [Problem(path, 1, "this page is in a module section but has no front matter.",
+                        "add the module front matter: kind, id, title, duration, audience, roles, "
+                        "sources (scripts/new_module.py writes it; AUTHORING.md, A module).")]
     if kind not in (None, "module", "checklist"):
         problems.append(Problem(path, fm.line_of("kind"), f"unknown kind {kind!r}.",
                                 "use 'kind: module', 'kind: checklist' or leave 'kind' out."))
     if kind == "checklist" or is_checklist:
         return problems + _checklist(fm, path, is_checklist, roles=roles, sources=sources)
     module = is_module or kind == "module"
-    if is_module and kind != "module":
+    if is_module and kind is None:
         problems.append(Problem(path, 1, "pages in a module section are modules but this one "
                                 "lacks 'kind: module'.",
                                 "add the module front matter (scripts/new_module.py shows it)."))
@@ -83,7 +94,8 @@ def validate(fm: FrontMatter, path: str, is_module: bool, *, roles: dict, audien
     if "duration" in fm.meta and (not isinstance(duration, int) or isinstance(duration, bool)
                                   or not 1 <= duration <= MAX_DURATION):
         problems.append(Problem(path, fm.line_of("duration"),
-                                f"duration {duration!r} is not a whole number of minutes.",
+                                f"duration {duration!r} is not a whole number of minutes from 1 "
+                                f"to {MAX_DURATION}.",
                                 f"write the minutes as a number from 1 to {MAX_DURATION}."))
     if "roles" in fm.meta:
         problems += _keys_list(fm, path, "roles", roles, "role")
