@@ -56,7 +56,7 @@ sources: [S1]
 
 ## Före ett call-in
 
-- [ ] Boka lokalen i Järfälla.
+- [ ] Boka lokalen i Exempelstad.
 - [ ] Ring NNSC om datumet.
 - [ ] Skriv Polisens del av manuset.
 """, "en": """---
@@ -70,7 +70,7 @@ sources: [S1]
 
 ## Before a call-in {#fore-ett-call-in}
 
-- [ ] Book the venue in Järfälla.
+- [ ] Book the venue in Exempelstad.
 - [ ] Call NNSC about the date.
 - [ ] Write the Police's part of the script.
 """}
@@ -300,8 +300,8 @@ CASES = [
                      nav_entry("Handskriven modul", "strategi/handskriven.md")),
          lambda root: f"mkdocs.yml:{line_of('mkdocs.yml', '- Handskriven modul: strategi/', root)}",
          "the nav title 'Handskriven modul' has no 'en' title in nav_translations"),
-    Case("43", steps(edit(LIST_EN, "- [ ] Book the venue in Järfälla.\n", ""),
-                     edit(LIST_EN, "- [ ] Write the Police's part", "- [ ] Book the venue in Järfälla.\n"
+    Case("43", steps(edit(LIST_EN, "- [ ] Book the venue in Exempelstad.\n", ""),
+                     edit(LIST_EN, "- [ ] Write the Police's part", "- [ ] Book the venue in Exempelstad.\n"
                           "- [ ] Write the Police's part")),
          f"{LIST_EN}:13", "item 2 of phase 'fore-ett-call-in' is item 1 in docs/checklistor/polisen.md"),
     Case("44", edit(MODULE, "    - Du kan förklara budskapet.", "    - Du kan förklara budskapet.\n"

@@ -9,7 +9,7 @@ import os
 import re
 from dataclasses import dataclass, field
 
-from . import authoring, checklist, frontmatter, navcheck, outline, pages, quiz, render, schema
+from . import authoring, boundary, checklist, frontmatter, navcheck, outline, pages, quiz, render, schema
 from .guards import Guards
 from .data import SiteData
 from .problems import ContentError, Problem, decode
@@ -64,7 +64,7 @@ def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: st
         neutral, lang = pages.split_language(uri, languages, default)
         path = prefix + uri
         text, fm, read_problems = _read(docs_dir, uri, path)
-        problems += read_problems
+        problems += read_problems + boundary.check_page(text, neutral, path, data.local)
         if fm is None:
             continue
         problems += schema.validate(fm, path, schema.is_module_path(neutral, data.module_sections),
@@ -115,6 +115,7 @@ def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: st
         own = versions.get(default, (0, 0, 0, 0, []))[4]
         problems += own or [p for v in versions.values() for p in v[4]]
     problems += guards.finish()
+    problems += boundary.check_site(docs_dir, data.local, by_neutral, prefix)
     for lang in languages:
         problems += schema.duplicate_ids(modules[lang])
         problems += quiz.duplicate_ids(quizzes[lang])
