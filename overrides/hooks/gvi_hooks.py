@@ -165,6 +165,10 @@ def on_template_context(context, template_name, config, **kwargs):
     return context
 
 
+def on_page_content(html, page, config, files, **kwargs):
+    return search.exclude_from_index(html)  # before the search plugin reads the page
+
+
 def on_post_page(output, page, config, **kwargs):
     prefixes = links.language_prefixes(_state["languages"], _state["default"])
     return search.use_language_worker(output, config.theme.get("language"), prefixes)
@@ -208,14 +212,16 @@ def on_post_build(config, **kwargs):
         return
     with open(path, encoding="utf-8") as handle:
         index = json.load(handle)
+    terms = search.load_terms(os.path.join(config.docs_dir, "_data", "terms.yml"))
     if _offline(config):
         # From file:// Material reads search_index.js, and its offline plugin wrote it before
         # static-i18n added the other languages. Write it again with every language; the
         # search worker keeps only the reader's.
+        index["config"]["gvi_synonyms"] = {lang: search.synonym_table(terms, lang) for lang in _state["languages"]}
         with open(os.path.join(config.site_dir, "search", "search_index.js"), "w", encoding="utf-8") as handle:
             handle.write("var __index = " + json.dumps(index, ensure_ascii=False, separators=(",", ":")))
     prefixes = links.language_prefixes(_state["languages"], _state["default"])
-    for lang, part in search.split_index(index, prefixes).items():
+    for lang, part in search.split_index(index, prefixes, terms).items():
         target = os.path.join(config.site_dir, "search", f"search_index.{lang}.json")
         with open(target, "w", encoding="utf-8") as handle:
             json.dump(part, handle, ensure_ascii=False, separators=(",", ":"))
