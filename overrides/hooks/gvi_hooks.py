@@ -113,8 +113,6 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         modules = [(m, {lang_: (info["title"], info["quizzes"]) for lang_, info in _state["pages"][m].items()})
                    for _, members in _nav_sections(config) for m in members]
         markdown = markdown.replace(progress.MARKER, progress.table(modules, neutral, lang, data.strings))
-    if meta.get("kind") == "checklist":
-        meta["search"] = {"boost": 2}  # a role's checklist ranks first for its role's words
     if CHECKLISTS_MARKER in markdown:
         here = posixpath.dirname(neutral) or "."
         items = [(langs[lang]["title"], posixpath.relpath(p, here))

@@ -68,7 +68,8 @@ def synonym_table(terms: dict, lang: str) -> list[list[str]]:
     """[alias, preferred] pairs for a reader of ``lang``, from the term base (docs/_data/terms.yml).
 
     An alias is the term in another language (an English reader typing "frivården") or one of the
-    term's optional `synonyms` (a Swedish reader typing "probation"); the search worker adds the
+    term's optional `synonyms` in another language (a Swedish reader typing "probation"; an
+    English reader's own "probation" is left alone); the search worker adds the
     preferred rendering in the reader's language to a query that contains an alias.
     """
     pairs: dict[str, str] = {}
@@ -78,7 +79,9 @@ def synonym_table(terms: dict, lang: str) -> list[list[str]]:
         own = entry[lang].strip()
         aliases = [v for k, v in entry.items() if k not in ("avoid", "synonyms", lang) and isinstance(v, str)]
         extra = entry.get("synonyms") if isinstance(entry.get("synonyms"), dict) else {}
-        for values in extra.values():
+        for code, values in extra.items():
+            if code == lang:
+                continue  # a reader's own word needs no translation
             aliases += [v for v in (values if isinstance(values, list) else [values]) if isinstance(v, str)]
         for alias in aliases:
             alias = alias.strip().lower()

@@ -10,6 +10,10 @@
  * 3. Adds words across languages: where the query holds a term in the other language or one of
  *    its synonyms (config.gvi_synonyms[lang], from docs/_data/terms.yml), the term in the reader's
  *    language is added ("frivården" on the English site also searches "probation service").
+ * 4. Ranks pages whose title (with the titles of the sections above it: "Roller" for
+ *    roller/polisen/) holds more of the query's words before the others, keeping Material's order
+ *    among equals: "polisens roll" finds the role page, "vad är gvi" the page of that title.
+ *    Measured with tests/data/relevance.yml (tests/browser/test_relevance.py).
  * Material picks its worker from the page's __config; the build hook (gvi/search.py) points it here.
  * The page starts this worker only when the reader shows intent (partials/search-loader.html).
  */
@@ -22,7 +26,7 @@
   var lang = params.get("lang") || "en";
   var prefix = params.get("prefix") || "";
   var others = (params.get("others") || "").split(",").filter(Boolean);
-  var SETUP = 0, QUERY = 2;
+  var SETUP = 0, QUERY = 2, RESULT = 3;
 
   // Let Material's worker register its message handler with us instead of the worker scope.
   // The shim's importScripts is asynchronous: hold messages until Material's worker is in.
@@ -37,6 +41,14 @@
     ready = true;
     queue.splice(0).forEach(deliver);
   }
+  // Results pass through rerank() on their way to the page.
+  var post = self.postMessage;
+  self.postMessage = function (message) {
+    if (message && message.type === RESULT && message.data && message.data.items) {
+      message.data.items = rerank(message.data.items);
+    }
+    return post.apply(self, arguments);
+  };
   var loading = importScripts(new URL(params.get("worker").split("?")[0], src).href);
   if (loading && typeof loading.then === "function") loading.then(done);
   else done();
@@ -47,16 +59,26 @@
     return !others.some(function (other) { return location.indexOf(other) === 0; });
   }
 
+  function isStopWord(term) {
+    var lunr = self.lunr, filter = lang === "en" ? lunr && lunr.stopWordFilter : lunr && lunr[lang] && lunr[lang].stopWordFilter;
+    return !!filter && !filter(new lunr.Token(term, {}));
+  }
+
   function stem(term) {
     var lunr = self.lunr;
     var stemmer = lang === "en" ? lunr && lunr.stemmer : lunr && lunr[lang] && lunr[lang].stemmer;
     if (!stemmer || !/^[\p{L}\p{N}]+$/u.test(term)) return term;
-    return stemmer(new lunr.Token(term.toLowerCase(), {})).toString() || term;
+    var stemmed = stemmer(new lunr.Token(term.toLowerCase(), {})).toString() || term;
+    // Swedish adjectives: the stemmer leaves "enskilt" whole, so it never meets "enskild" and
+    // "enskilda"; the stem without the neuter -t matches all three (Material adds the wildcard).
+    if (lang === "sv" && stemmed.length >= 6 && /t$/.test(stemmed)) stemmed = stemmed.slice(0, -1);
+    return stemmed;
   }
 
   var synonyms = [];
+  var PARTICLES = ["upp", "ut", "in", "av", "på", "till", "om", "över", "fram", "bort", "ner", "ihop", "tillbaka"];
   function words(text) {
-    return text.toLowerCase().split(/[\s\-]+/).filter(Boolean);
+    return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   }
   // A typed word matches a term's word in its inflected forms ("frivårdens", "samtalet") and while
   // it is still being typed ("frivår").
@@ -78,18 +100,59 @@
         }
       }
     });
+    // Swedish particle verbs meet their compound nouns: "följa upp" also searches "uppfölj"
+    // (uppföljning), "kalla in" "inkall" (inkallelse).
+    if (lang === "sv") {
+      for (var k = 0; k + 1 < typed.length; k++) {
+        if (PARTICLES.indexOf(typed[k + 1]) >= 0 && typed[k].length >= 3) {
+          var compound = typed[k + 1] + stem(typed[k]).replace(/a$/, "");
+          if (added.indexOf(compound) < 0) added.push(compound);
+        }
+      }
+    }
     return added.length ? query + " " + added.join(" ") : query;
+  }
+
+  var titles = {}, lastQuery = [];
+  function titleWords(location) {
+    var out = [], parts = location.split("/").filter(Boolean);
+    for (var i = parts.length; i > 0; i--) {  // the page, then the sections above it (not the home page)
+      var title = titles[parts.slice(0, i).join("/") + "/"];
+      if (title) out = out.concat(words(title).map(stem));
+    }
+    return out;
+  }
+  function rerank(groups) {
+    if (!lastQuery.length) return groups;
+    return groups.map(function (group, order) {
+      var page = (group[0] && group[0].location || "").split("#")[0], have = titleWords(page);
+      var found = 0;
+      lastQuery.forEach(function (q) {
+        // short words ("in", "av") only whole, or "av" would match "avhopp"
+        if (have.some(function (word) { return word === q || (q.length >= 3 && word.indexOf(q) === 0); })) {
+          found += isStopWord(q) ? 0.1 : 1;  // "vad är" only breaks ties
+        }
+      });
+      return { group: group, found: found, order: order };
+    }).sort(function (a, b) { return b.found - a.found || a.order - b.order; })
+      .map(function (x) { return x.group; });
   }
 
   function deliver(message) {
     if (message && message.type === SETUP) {
       var data = message.data;
       data.docs = data.docs.filter(inLanguage);
+      titles = {};
+      data.docs.forEach(function (doc) {
+        if (doc.location.indexOf("#") < 0) titles[doc.location] = doc.title;
+      });
       synonyms = (data.config.gvi_synonyms || {})[lang] || [];
       data.config.lang = [lang];
       message = { type: SETUP, data: data };
     } else if (message && message.type === QUERY && typeof message.data === "string") {
-      message = { type: QUERY, data: expand(message.data).split(/(\s+)/).map(stem).join("") };
+      var query = expand(message.data);
+      lastQuery = words(query).map(stem).filter(Boolean);
+      message = { type: QUERY, data: query.split(/(\s+)/).map(stem).join("") };
     }
     handlers.forEach(function (fn) { fn({ data: message }); });
   }
