@@ -1,26 +1,8 @@
-/*
- * GVI-veckan search worker: wraps Material's own worker (same folder, named in ?worker=).
- *
- * 1. Indexes only the reader's language (?prefix= is its path prefix, ?others= the other
- *    languages' prefixes), so results never mix Swedish and English, also offline, where one
- *    search_index.js holds both languages.
- * 2. Stems each plain query term with the language's Lunr stemmer. Material appends "*" to every
- *    term and Lunr skips the pipeline for wildcard terms, so without this an inflected query
- *    ("gruppernas") never meets the stemmed index ("grupp").
- * 3. Adds words across languages: where the query holds a term in the other language or one of
- *    its synonyms (config.gvi_synonyms[lang], from docs/_data/terms.yml), the term in the reader's
- *    language is added ("frivården" on the English site also searches "probation service").
- * 4. Ranks pages whose title (with the titles of the sections above it: "Roller" for
- *    roller/polisen/) holds more of the query's words before the others, keeping Material's order
- *    among equals: "polisens roll" finds the role page, "vad är gvi" the page of that title.
- *    Measured with tests/data/relevance.yml (tests/browser/test_relevance.py).
- * Material picks its worker from the page's __config; the build hook (gvi/search.py) points it here.
- * The page starts this worker only when the reader shows intent (partials/search-loader.html).
- */
+/* Search worker, wrapping Material's: one language, stemmed queries, synonyms, title ranking.
+   README, "Search", explains each step; tests/data/relevance.yml measures them. */
 (function () {
   "use strict";
-  // In a real worker our URL is self.location; from file:// (offline bundle) the iframe-worker
-  // shim runs us as a <script> in an iframe, where it is document.currentScript.src.
+  // From file:// the iframe-worker shim runs us as a <script>.
   var src = (self.document && document.currentScript && document.currentScript.src) || self.location.href;
   var params = new URL(src).searchParams;
   var lang = params.get("lang") || "en";
@@ -28,8 +10,7 @@
   var others = (params.get("others") || "").split(",").filter(Boolean);
   var SETUP = 0, QUERY = 2, RESULT = 3;
 
-  // Let Material's worker register its message handler with us instead of the worker scope.
-  // The shim's importScripts is asynchronous: hold messages until Material's worker is in.
+  // Material's handler registers with us; the shim's importScripts is asynchronous.
   var handlers = [], queue = [], ready = false;
   var addEventListener = self.addEventListener;
   self.addEventListener = function (type, fn, options) {
@@ -41,12 +22,9 @@
     ready = true;
     queue.splice(0).forEach(deliver);
   }
-  // Results pass through rerank() on their way to the page.
   var post = self.postMessage;
   self.postMessage = function (message) {
-    if (message && message.type === RESULT && message.data && message.data.items) {
-      message.data.items = rerank(message.data.items);
-    }
+    if (message && message.type === RESULT) message.data.items = rerank(message.data.items);
     return post.apply(self, arguments);
   };
   var loading = importScripts(new URL(params.get("worker").split("?")[0], src).href);
@@ -69,19 +47,17 @@
     var stemmer = lang === "en" ? lunr && lunr.stemmer : lunr && lunr[lang] && lunr[lang].stemmer;
     if (!stemmer || !/^[\p{L}\p{N}]+$/u.test(term)) return term;
     var stemmed = stemmer(new lunr.Token(term.toLowerCase(), {})).toString() || term;
-    // Swedish adjectives: the stemmer leaves "enskilt" whole, so it never meets "enskild" and
-    // "enskilda"; the stem without the neuter -t matches all three (Material adds the wildcard).
+    // "enskilt" -> "enskil", to meet "enskild(a)"
     if (lang === "sv" && stemmed.length >= 6 && /t$/.test(stemmed)) stemmed = stemmed.slice(0, -1);
     return stemmed;
   }
 
   var synonyms = [];
-  var PARTICLES = ["upp", "ut", "in", "av", "på", "till", "om", "över", "fram", "bort", "ner", "ihop", "tillbaka"];
+  var PARTICLES = "upp ut in av på till om över fram ner".split(" ");
   function words(text) {
     return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   }
-  // A typed word matches a term's word in its inflected forms ("frivårdens", "samtalet") and while
-  // it is still being typed ("frivår").
+  // inflected ("frivårdens") or half typed ("frivår")
   function same(typed, word) {
     return typed === word ||
       (word.length >= 5 && typed.indexOf(word.slice(0, word.length - 2)) === 0) ||
@@ -100,8 +76,7 @@
         }
       }
     });
-    // Swedish particle verbs meet their compound nouns: "följa upp" also searches "uppfölj"
-    // (uppföljning), "kalla in" "inkall" (inkallelse).
+    // "följa upp" -> "uppfölj" (uppföljning)
     if (lang === "sv") {
       for (var k = 0; k + 1 < typed.length; k++) {
         if (PARTICLES.indexOf(typed[k + 1]) >= 0 && typed[k].length >= 3) {
@@ -116,7 +91,7 @@
   var titles = {}, lastQuery = [];
   function titleWords(location) {
     var out = [], parts = location.split("/").filter(Boolean);
-    for (var i = parts.length; i > 0; i--) {  // the page, then the sections above it (not the home page)
+    for (var i = parts.length; i > 0; i--) {  // and the sections' above
       var title = titles[parts.slice(0, i).join("/") + "/"];
       if (title) out = out.concat(words(title).map(stem));
     }
@@ -128,9 +103,8 @@
       var page = (group[0] && group[0].location || "").split("#")[0], have = titleWords(page);
       var found = 0;
       lastQuery.forEach(function (q) {
-        // short words ("in", "av") only whole, or "av" would match "avhopp"
         if (have.some(function (word) { return word === q || (q.length >= 3 && word.indexOf(q) === 0); })) {
-          found += isStopWord(q) ? 0.1 : 1;  // "vad är" only breaks ties
+          found += isStopWord(q) ? 0.1 : 1;  // stop words break ties
         }
       });
       return { group: group, found: found, order: order };
