@@ -389,7 +389,8 @@ def print_report(r: dict) -> None:
     print(f"\nThird-party requests: project {r['third_party']['project']}, "
           f"plain Material {r['third_party']['reference']} ({', '.join(r['third_party']['reference_hosts']) or 'none'})")
     a = r["assets"]
-    print(f"Project JS+CSS: {a['total_gzip']} B gzipped of {a['budgets']['total']} B budget; "
+    print(f"Project JS+CSS: heaviest page {a['heaviest_page']} loads {a['heaviest_gzip']} B gzipped "
+          f"of {a['budgets']['page']} B budget (all files {a['total_gzip']} B); "
           f"quiz {a['components']['quiz']} B of {a['budgets']['quiz']} B")
     print("Search index per language: " + ", ".join(
         f"{lang} {kb(v['bytes'])} KB ({kb(v['gzip'])} KB gzip, {v['docs']} entries)"
@@ -513,7 +514,7 @@ def main(argv=None) -> int:
         "third_party": {"project": len(project_foreign), "project_urls": project_foreign,
                         "reference": len(ref_foreign),
                         "reference_hosts": sorted({urlsplit(u).netloc for u in ref_foreign})},
-        "assets": asset_sizes.measure(), "search_index": index,
+        "assets": asset_sizes.measure(tmp / "site"), "search_index": index,
         "build": {"real": {"seconds": real, "pages": pages}, "synthetic": synthetic,
                   "fit": linear_fit([(2 * s["pages_per_language"], s["seconds"]) for s in synthetic])
                   if len(synthetic) > 1 else None},

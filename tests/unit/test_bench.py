@@ -36,7 +36,8 @@ def lighthouse(performance=100, tbt=100, accessibility=100, best=100, seo=100) -
 
 def report(**changes) -> dict:
     good = {"third_party": {"project": 0, "project_urls": []},
-            "assets": {"unlisted": [], "components": {"quiz": 3000}, "total_gzip": 11000},
+            "assets": {"unlisted": [], "components": {"quiz": 3000}, "total_gzip": 11000,
+                       "pages": {"index.html": {"gzip": 5000, "files": ["gvi.css"]}}},
             "reference_page_bytes": 70 * 1024,
             "pages": {"project": {"start page": page(60), "module with quiz": page(80),
                                   "checklist page": page(65),
@@ -54,14 +55,15 @@ def test_a_report_within_every_budget_passes():
 def test_checks_catch_each_broken_budget():
     broken = report(
         third_party={"project": 1, "project_urls": ["https://fonts.googleapis.com/x"]},
-        assets={"unlisted": [], "components": {"quiz": 6000}, "total_gzip": 13000},
+        assets={"unlisted": [], "components": {"quiz": 6000}, "total_gzip": 13000,
+                "pages": {"strategi/budskapet/index.html": {"gzip": 13000, "files": ["x.js"]}}},
         pages={"project": {"start page": page(71, ["assets/javascripts/gvi-quiz.js"], ["search/search_index.sv.json"]),
                            "module with quiz": page(86), "checklist page": page(70.5),
                            "search": page(200, ["search/search_index.json"])}},
         search_timing={"sv": {"median_ms": 1200}, "en": {"median_ms": None}},
         lighthouse={"start page": lighthouse(94, 221, 99, 99, 99), "plain Material page": lighthouse(tbt=120)})
     problems = bench.checks(broken)
-    # host, quiz budget, total budget, quiz code, index, before intent, 3 weights, 2 timings, 5 Lighthouse
+    # host, quiz budget, page budget, quiz code, index, before intent, 3 weights, 2 timings, 5 Lighthouse
     assert len(problems) == 16, "\n".join(problems)
     assert any("start page: search files requested before the reader showed intent" in p for p in problems)
     assert any("total blocking time 221 ms" in p for p in problems)

@@ -67,7 +67,10 @@ def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: st
             lists, list_problems = checklist.parse(body, path, fm.body_start)
             problems += list_problems
             checklists.setdefault(neutral, {})[lang] = lists
-        by_neutral.setdefault(neutral, {})[lang] = (path, fm, outline.outline(body, fm.body_start), parsed)
+        headings = outline.outline(body, fm.body_start)
+        if fm.meta.get("kind") == "module":
+            problems += outline.check_minutes(headings, fm.meta.get("duration"), path)
+        by_neutral.setdefault(neutral, {})[lang] = (path, fm, headings, parsed)
     for lang in languages:
         problems += schema.duplicate_ids(modules[lang])
         problems += quiz.duplicate_ids(quizzes[lang])

@@ -13,6 +13,8 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _ATTR_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")
 _ATTRS = re.compile(r"\s*\{[^}]*\}\s*$")
 _INLINE = re.compile(r"[*_`]|\[([^\]]*)\]\([^)]*\)")
+# Planned minutes for a section, an optional attribute: "## Budskapet {data-minutes=10}".
+_MINUTES = re.compile(r"\{[^}]*\bdata-minutes=[\"']?([^\s\"'}]*)[\"']?[^}]*\}\s*$")
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,7 @@ class Heading:
     id: str
     text: str
     line: int  # 1-based line in the file
+    minutes: str | None = None  # the raw data-minutes value, if the author gave one
 
 
 def heading_id(raw: str) -> str:
@@ -52,8 +55,10 @@ def outline(markdown: str, first_line: int = 1) -> list[Heading]:
         match = _HEADING.match(line)
         if match:
             raw = match.group(2)
+            minutes = _MINUTES.search(raw)
             headings.append(Heading(len(match.group(1)), heading_id(raw),
-                                    _ATTRS.sub("", raw), first_line + offset))
+                                    _ATTRS.sub("", raw), first_line + offset,
+                                    minutes.group(1) if minutes else None))
     return headings
 
 
@@ -72,6 +77,11 @@ def compare(source: list[Heading], source_path: str,
                             f"{source_path} (line {a.line}) has id '{a.id}'.",
                             f"add {{#{a.id}}} to the end of the heading so both languages share "
                             "the id (ids are identifiers, not translations).")]
+        if a.minutes != b.minutes:
+            return [Problem(translation_path, b.line,
+                            f"heading '{b.text}' plans {b.minutes or 'no'} minutes, but the matching "
+                            f"heading in {source_path} (line {a.line}) plans {a.minutes or 'none'}.",
+                            "give both languages the same data-minutes (or none).")]
     if len(source) != len(translation):
         longer, longer_path, shorter_path = ((source, source_path, translation_path)
                                              if len(source) > len(translation)
@@ -82,3 +92,26 @@ def compare(source: list[Heading], source_path: str,
                         f"({len(source)} headings against {len(translation)}).",
                         "add or remove headings so both languages have the same outline.")]
     return []
+
+
+def check_minutes(headings: list[Heading], duration, path: str) -> list[Problem]:
+    """Planned minutes per section (``{data-minutes=10}`` on a heading): whole numbers that
+    together fit in the module's duration."""
+    problems, total = [], 0
+    for heading in headings:
+        if heading.minutes is None:
+            continue
+        if not heading.minutes.isdigit() or int(heading.minutes) < 1:
+            problems.append(Problem(path, heading.line,
+                                    f"heading '{heading.text}' has data-minutes={heading.minutes!r}, "
+                                    "not a whole number of minutes.",
+                                    "write the planned minutes as a number, e.g. {data-minutes=10}."))
+            continue
+        total += int(heading.minutes)
+        if isinstance(duration, int) and total > duration and not problems:
+            problems.append(Problem(path, heading.line,
+                                    f"the sections' planned minutes reach {total} at heading "
+                                    f"'{heading.text}', more than the module's duration of {duration}.",
+                                    "lower the sections' data-minutes or raise 'duration' in the front "
+                                    "matter."))
+    return problems
