@@ -107,8 +107,13 @@
           found += isStopWord(q) ? 0.1 : 1;  // stop words break ties
         }
       });
-      return { group: group, found: found, order: order };
-    }).sort(function (a, b) { return b.found - a.found || a.order - b.order; })
+      // among equals, the title most about the query: "Talarna" over "Talare från vården"
+      var own = words(titles[page] || "").filter(function (w) { return !isStopWord(w); }).map(stem);
+      var cover = own.filter(function (w) {
+        return lastQuery.some(function (q) { return w === q || (q.length >= 3 && w.indexOf(q) === 0); });
+      }).length / (own.length || 1);
+      return { group: group, found: found, cover: cover, order: order };
+    }).sort(function (a, b) { return b.found - a.found || b.cover - a.cover || a.order - b.order; })
       .map(function (x) { return x.group; });
   }
 
