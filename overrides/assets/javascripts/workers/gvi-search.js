@@ -100,13 +100,19 @@
   function rerank(groups) {
     if (!lastQuery.length) return groups;
     return groups.map(function (group, order) {
-      var page = (group[0] && group[0].location || "").split("#")[0], have = titleWords(page);
-      var found = 0;
-      lastQuery.forEach(function (q) {
-        if (have.some(function (word) { return word === q || (q.length >= 3 && word.indexOf(q) === 0); })) {
-          found += isStopWord(q) ? 0.1 : 1;  // stop words break ties
-        }
-      });
+      var page = (group[0] && group[0].location || "").split("#")[0], base = titleWords(page);
+      // the page's title path, with its best matching section's title ("Före ett call-in")
+      var found = Math.max.apply(null, group.map(function (item) {
+        var section = item.location === page ? [] : words(titles[item.location] || "").map(stem);
+        var n = 0;
+        lastQuery.forEach(function (q) {
+          function has(word) { return word === q || (q.length >= 3 && word.indexOf(q) === 0); }
+          // a word in the section's title counts a little less than one in the page's
+          var weight = base.some(has) ? 1 : section.some(has) ? 0.9 : 0;
+          n += isStopWord(q) ? weight / 10 : weight;  // stop words break ties
+        });
+        return n;
+      }));
       // among equals, the title most about the query: "Talarna" over "Talare från vården"
       var own = words(titles[page] || "").filter(function (w) { return !isStopWord(w); }).map(stem);
       var cover = own.filter(function (w) {
@@ -123,7 +129,7 @@
       data.docs = data.docs.filter(inLanguage);
       titles = {};
       data.docs.forEach(function (doc) {
-        if (doc.location.indexOf("#") < 0) titles[doc.location] = doc.title;
+        titles[doc.location] = doc.title;
       });
       synonyms = (data.config.gvi_synonyms || {})[lang] || [];
       data.config.lang = [lang];
