@@ -11,11 +11,19 @@ Measures, with a real build and a real Chromium (the one scripts/ensure_chromium
 - build time: the real site, and synthetic bilingual sites of 10, 100 and 400 pages per language
   (median of three builds each), seconds per page and whether growth is linear;
 - search index bytes per language;
-- Lighthouse, where a `lighthouse` command and Chromium are present (skipped with a message if not).
+- search on demand: requests to search files before the reader shows intent (none allowed), and
+  how long after the index arrives the first results appear (the reader typed before it came);
+- Lighthouse 12.8.2 (scripts/lighthouse/package.json, installed here with `npm ci`; Chromium via
+  CHROME_PATH), mobile preset, median of three runs, on the start page, a module with a quiz and a
+  checklist page in both languages and on the plain Material page.
 
 --check fails (exit 1) unless: no request goes to another host; all project JS+CSS is at most
 12 KB gzipped (scripts/asset_sizes.py); pages without a quiz load none of its code; a search
-downloads only the reader's language's index. Timings are reported, never asserted.
+downloads only the reader's language's index; no page requests a search file before intent; the
+first results come within a second of the index; before any interaction the start page and the
+checklist page transfer no more than the plain Material page, the module with a quiz at most 15 KB
+more; Lighthouse performance is at least 95 and total blocking time at most 100 ms over the plain
+Material page's, with accessibility, best practices and SEO at 100, on every measured page.
 """
 from __future__ import annotations
 
@@ -55,10 +63,19 @@ TEXT_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
 SCENARIOS = [  # name, path, action
     ("start page", "", None),
     ("module with quiz", "strategi/vad-ar-gvi/", None),
-    ("checklist page", "checklistor/", None),
+    ("checklist page", "checklistor/polisen/", None),
     ("search", "", "search"),
 ]
-SEARCH_QUERY = {"project": "gruppernas", "reference": "material"}
+LIGHTHOUSE_PAGES = [  # name, path on the project site (None: the plain Material page)
+    ("start page", ""), ("module with quiz", "strategi/vad-ar-gvi/"), ("checklist page", "checklistor/polisen/"),
+    ("start page (en)", "en/"), ("module with quiz (en)", "en/strategi/vad-ar-gvi/"),
+    ("checklist page (en)", "en/checklistor/polisen/"), ("plain Material page", None),
+]
+LIGHTHOUSE_DIR = ROOT / "scripts" / "lighthouse"
+SEARCH_FILES = re.compile(r"search_index|/workers/|/lunr/")
+BUDGET = {"performance": 95, "tbt_over_reference_ms": 100, "other_scores": 100,
+          "module_over_reference_kb": 15, "first_results_ms": 1000}
+SEARCH_QUERY = {"project": "gruppernas", "reference": "gvi"}  # the reference page is vad-ar-gvi.md
 CATEGORIES = ("page", "material", "project", "search index", "other")
 
 
@@ -83,7 +100,10 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Content-Encoding", "gzip")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            self.wfile.write(body)
+            try:
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # Lighthouse and Chromium drop requests they no longer need
             return
         super().do_GET()
 
@@ -209,12 +229,20 @@ def weigh(browser, base: str, path: str, action: str | None, query: str) -> dict
     page.on("requestfailed", lambda r: failed.append(r.url))
     page.goto(base + path, wait_until="load")
     page.wait_for_load_state("networkidle")
+    before_intent = len(rows)
+    first_results_ms = None
     if action == "search":
+        page.evaluate("""() => new MutationObserver((_, observer) => {
+            if (document.querySelector('.md-search-result__item')) {
+                window.gviFirstResults = performance.now(); observer.disconnect(); }
+        }).observe(document.body, {childList: true, subtree: true})""")
         page.click("input.md-search__input")
         page.type("input.md-search__input", query, delay=10)
-        page.wait_for_selector(".md-search-result__item, .md-search-result__meta", timeout=10000)
+        page.wait_for_selector(".md-search-result__item", timeout=10000)
         page.wait_for_load_state("networkidle")
         page.wait_for_timeout(300)
+        # The reader typed while the index loaded; results come once it has arrived.
+        first_results_ms = page.evaluate("() => window.gviSearch ? window.gviFirstResults - window.gviSearch.times.index : null")
     context.close()
     result = {c: {"bytes": 0, "requests": 0} for c in CATEGORIES}
     foreign = [u for u, _, _ in rows if urlsplit(u).netloc != urlsplit(base).netloc and not u.startswith("data:")]
@@ -229,6 +257,9 @@ def weigh(browser, base: str, path: str, action: str | None, query: str) -> dict
                        "requests": sum(result[c]["requests"] for c in CATEGORIES) + len(foreign)}
     result["third_party"] = sorted(set(foreign))
     result["urls"] = sorted(u[len(base):] for u, _, _ in rows if u.startswith(base))
+    result["search_before_intent"] = sorted(u[len(base):] for u, _, _ in rows[:before_intent]
+                                            if SEARCH_FILES.search(u))
+    result["first_results_ms"] = first_results_ms
     return result
 
 
@@ -260,6 +291,77 @@ def page_weights(site: Path, reference: Path) -> dict:
     finally:
         for server in servers.values():
             server.close()
+    return out
+
+
+# Lighthouse ---------------------------------------------------------------------------------------
+def lighthouse_binary() -> Path:
+    """Lighthouse from scripts/lighthouse/package-lock.json, installed with `npm ci` on first use."""
+    binary = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        if not shutil.which("npm"):
+            raise RuntimeError("npm is not on the PATH: install Node.js 20 (with npm) to run Lighthouse")
+        print("Installing Lighthouse (npm ci in scripts/lighthouse) …", flush=True)
+        done = subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=LIGHTHOUSE_DIR,
+                              capture_output=True, text=True)
+        if done.returncode != 0 or not binary.exists():
+            raise RuntimeError(f"npm ci in {LIGHTHOUSE_DIR} failed:\n{done.stdout}{done.stderr}")
+    return binary
+
+
+def lighthouse_once(binary: Path, url: str, out: Path) -> dict:
+    flags = "--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking " \
+            "--disable-component-update --disable-sync"
+    done = subprocess.run([str(binary), url, "--output=json", f"--output-path={out}", "--quiet",
+                           "--only-categories=performance,accessibility,best-practices,seo",
+                           f"--chrome-flags={flags}"],
+                          capture_output=True, text=True, env={**ENV, "CHROME_PATH": chromium()})
+    if done.returncode != 0 or not out.exists():
+        raise RuntimeError(f"lighthouse {url} failed:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
+    report = json.loads(out.read_text(encoding="utf-8"))
+    scores = {k: round((v["score"] or 0) * 100) for k, v in report["categories"].items()}
+    return {**scores, "tbt_ms": report["audits"]["total-blocking-time"]["numericValue"],
+            "bytes": report["audits"]["total-byte-weight"]["numericValue"]}
+
+
+def lighthouse(site: Path, reference: Path, runs: int = 3) -> dict:
+    """Median of `runs` Lighthouse runs (mobile preset, the default) per page, gzip-served."""
+    binary = lighthouse_binary()
+    servers = {"project": Server(site), "reference": Server(reference)}
+    out = {}
+    try:
+        with tempfile.TemporaryDirectory(prefix="gvi-lighthouse-") as tmp:
+            # Rounds over all pages, so that the machine's load falls on every page alike.
+            results = {name: [] for name, _ in LIGHTHOUSE_PAGES}
+            for round_ in range(runs):
+                print(f"Lighthouse: round {round_ + 1} of {runs} over {len(LIGHTHOUSE_PAGES)} pages …", flush=True)
+                for name, path in LIGHTHOUSE_PAGES:
+                    url = servers["reference"].url if path is None else servers["project"].url + path
+                    results[name].append(lighthouse_once(binary, url, Path(tmp) / "run.json"))
+            for name, runs_ in results.items():
+                out[name] = {k: statistics.median(r[k] for r in runs_) for k in runs_[0]}
+                out[name]["runs"] = runs_
+    finally:
+        for server in servers.values():
+            server.close()
+    return out
+
+
+def search_timing(site: Path, runs: int = 3) -> dict:
+    """Milliseconds from the index's arrival to the first results, median of runs, per language."""
+    from playwright.sync_api import sync_playwright
+
+    server = Server(site)
+    out = {}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium(), args=["--no-sandbox", "--disable-gpu"])
+            for lang, path, query in (("sv", "", "gruppernas"), ("en", "en/", "probation")):
+                times = [weigh(browser, server.url, path, "search", query)["first_results_ms"] for _ in range(runs)]
+                out[lang] = {"median_ms": statistics.median(times), "runs_ms": times}
+            browser.close()
+    finally:
+        server.close()
     return out
 
 
@@ -312,7 +414,20 @@ def print_report(r: dict) -> None:
         print(f"  fit: {fit['seconds_per_page'] * 1000:.0f} ms per page (both languages) + "
               f"{fit['fixed_seconds']:.2f} s fixed, R² {fit['r2']:.3f} → "
               f"{'linear' if fit['linear'] else 'NOT linear'}")
-    print(f"\nLighthouse: {r['lighthouse']}")
+    print("\nSearch on demand: requests to search files before intent: " + ", ".join(
+        f"{name} {len(w['search_before_intent'])}" for name, w in r["pages"]["project"].items() if name != "search"))
+    print("First results after the index arrived: " + ", ".join(
+        f"{lang} {t['median_ms']:.0f} ms (runs {', '.join(f'{x:.0f}' for x in t['runs_ms'])})"
+        for lang, t in r["search_timing"].items()))
+    lh = r["lighthouse"]
+    if isinstance(lh, str):
+        print(f"\nLighthouse: {lh}")
+        return
+    print("\nLighthouse 12.8.2, mobile preset, median of 3 runs")
+    print(f"{'page':24}{'perf':>6}{'TBT ms':>8}{'a11y':>6}{'best':>6}{'SEO':>6}{'KB':>8}")
+    for name, m in lh.items():
+        print(f"{name:24}{m['performance']:>6.0f}{m['tbt_ms']:>8.0f}{m['accessibility']:>6.0f}"
+              f"{m['best-practices']:>6.0f}{m['seo']:>6.0f}{m['bytes'] / 1024:>8.1f}")
 
 
 def checks(r: dict) -> list[str]:
@@ -326,6 +441,35 @@ def checks(r: dict) -> list[str]:
     search = [u for u in r["pages"]["project"]["search"]["urls"] if "search_index" in u]
     if search != ["search/search_index.sv.json"]:
         problems.append(f"a Swedish search downloaded {search}, not only search_index.sv.json")
+    pages, ref = r["pages"]["project"], r["reference_page_bytes"]
+    for name, w in pages.items():
+        if w.get("search_before_intent"):
+            problems.append(f"{name}: search files requested before the reader showed intent: {w['search_before_intent']}")
+    for name, allowed in (("start page", 0), ("checklist page", 0),
+                          ("module with quiz", BUDGET["module_over_reference_kb"] * 1024)):
+        if pages[name]["total"]["bytes"] > ref + allowed:
+            problems.append(f"{name}: {kb(pages[name]['total']['bytes'])} KB before any interaction, over the "
+                            f"plain Material page's {kb(ref)} KB" + (f" + {allowed // 1024} KB" if allowed else ""))
+    for lang, t in r.get("search_timing", {}).items():
+        if t["median_ms"] is None or t["median_ms"] > BUDGET["first_results_ms"]:
+            problems.append(f"{lang}: first results {t['median_ms']} ms after the index arrived, over "
+                            f"{BUDGET['first_results_ms']} ms")
+    lh = r.get("lighthouse")
+    if isinstance(lh, str):
+        problems.append(f"Lighthouse did not run: {lh}")
+    elif lh:
+        ref_tbt = lh["plain Material page"]["tbt_ms"]
+        for name, m in lh.items():
+            if name == "plain Material page":
+                continue
+            if m["performance"] < BUDGET["performance"]:
+                problems.append(f"Lighthouse {name}: performance {m['performance']:.0f} < {BUDGET['performance']}")
+            if m["tbt_ms"] > ref_tbt + BUDGET["tbt_over_reference_ms"]:
+                problems.append(f"Lighthouse {name}: total blocking time {m['tbt_ms']:.0f} ms, over the plain "
+                                f"Material page's {ref_tbt:.0f} ms + {BUDGET['tbt_over_reference_ms']} ms")
+            for category in ("accessibility", "best-practices", "seo"):
+                if m[category] < BUDGET["other_scores"]:
+                    problems.append(f"Lighthouse {name}: {category} {m[category]:.0f} < 100")
     return problems
 
 
@@ -354,6 +498,12 @@ def main(argv=None) -> int:
                               "seconds": median_build(config, tmp / f"synthetic-{size}-site", runs)})
         print("Measuring pages in Chromium …", flush=True)
         weights = page_weights(site, tmp / "reference-site")
+        timing = search_timing(site, runs)
+        try:
+            lighthouse_figures = lighthouse(site, tmp / "reference-site", 1 if args.quick else 3)
+        except RuntimeError as exc:
+            lighthouse_figures = str(exc)
+        assets = asset_sizes.measure(site)
         index = {}
         for lang in ("sv", "en"):
             data = (site / "search" / f"search_index.{lang}.json").read_bytes()
@@ -366,9 +516,6 @@ def main(argv=None) -> int:
         overhead[name] = {"ratio": w["total"]["bytes"] / ref_w, "kb": (w["total"]["bytes"] - ref_w) / 1024}
     project_foreign = sorted({u for w in weights["project"].values() for u in w["third_party"]})
     ref_foreign = sorted({u for w in weights["reference"].values() for u in w["third_party"]})
-    lighthouse = "skipped: no `lighthouse` command on this machine (npm install -g lighthouse to add it)"
-    if shutil.which("lighthouse"):
-        lighthouse = "available but not run by default (it needs a network-free configuration; see README)"
     report = {
         "machine": f"{platform.node()} · {platform.system()} {platform.machine()} · {os.cpu_count()} cores · "
                    f"Python {platform.python_version()} · {time.strftime('%Y-%m-%d')}",
@@ -376,11 +523,11 @@ def main(argv=None) -> int:
         "third_party": {"project": len(project_foreign), "project_urls": project_foreign,
                         "reference": len(ref_foreign),
                         "reference_hosts": sorted({urlsplit(u).netloc for u in ref_foreign})},
-        "assets": asset_sizes.measure(tmp / "site"), "search_index": index,
+        "assets": assets, "search_index": index,
         "build": {"real": {"seconds": real, "pages": pages}, "synthetic": synthetic,
                   "fit": linear_fit([(2 * s["pages_per_language"], s["seconds"]) for s in synthetic])
                   if len(synthetic) > 1 else None},
-        "lighthouse": lighthouse,
+        "search_timing": timing, "lighthouse": lighthouse_figures,
     }
     print_report(report)
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)

@@ -201,8 +201,6 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         modules = [(m, {lang_: (info["title"], info["quizzes"]) for lang_, info in _state["pages"][m].items()})
                    for _, members in _nav_sections(config) for m in members]
         markdown = markdown.replace(progress.MARKER, progress.table(modules, neutral, lang, data.strings))
-    if meta.get("kind") == "checklist":
-        meta["search"] = {"boost": 2}  # a role's checklist ranks first for its role's words
     if CHECKLISTS_MARKER in markdown:
         here = posixpath.dirname(neutral) or "."
         items = [(langs[lang]["title"], posixpath.relpath(p, here))
@@ -290,6 +288,10 @@ def on_template_context(context, template_name, config, **kwargs):
     return context
 
 
+def on_page_content(html, page, config, files, **kwargs):
+    return search.exclude_from_index(html)  # before the search plugin reads the page
+
+
 def on_post_page(output, page, config, **kwargs):
     prefixes = links.language_prefixes(_state["languages"], _state["default"])
     return search.use_language_worker(output, config.theme.get("language"), prefixes)
@@ -340,14 +342,16 @@ def on_post_build(config, **kwargs):
         return
     with open(path, encoding="utf-8") as handle:
         index = json.load(handle)
+    terms = search.load_terms(os.path.join(config.docs_dir, "_data", "terms.yml"))
     if _offline(config):
         # From file:// Material reads search_index.js, and its offline plugin wrote it before
         # static-i18n added the other languages. Write it again with every language; the
         # search worker keeps only the reader's.
+        index["config"]["gvi_synonyms"] = {lang: search.synonym_table(terms, lang) for lang in _state["languages"]}
         with open(os.path.join(config.site_dir, "search", "search_index.js"), "w", encoding="utf-8") as handle:
             handle.write("var __index = " + json.dumps(index, ensure_ascii=False, separators=(",", ":")))
     prefixes = links.language_prefixes(_state["languages"], _state["default"])
-    for lang, part in search.split_index(index, prefixes).items():
+    for lang, part in search.split_index(index, prefixes, terms).items():
         target = os.path.join(config.site_dir, "search", f"search_index.{lang}.json")
         with open(target, "w", encoding="utf-8") as handle:
             json.dump(part, handle, ensure_ascii=False, separators=(",", ":"))

@@ -25,11 +25,49 @@ def test_linear_fit_tells_linear_from_not():
     assert not bench.linear_fit([(20, 1.0), (200, 2.0), (800, 60.0)])["linear"]
 
 
+def page(kb: float, urls=(), before=()) -> dict:
+    return {"urls": list(urls), "total": {"bytes": int(kb * 1024)}, "search_before_intent": list(before)}
+
+
+def lighthouse(performance=100, tbt=100, accessibility=100, best=100, seo=100) -> dict:
+    return {"performance": performance, "tbt_ms": tbt, "accessibility": accessibility,
+            "best-practices": best, "seo": seo}
+
+
+def report(**changes) -> dict:
+    good = {"third_party": {"project": 0, "project_urls": []},
+            "assets": {"unlisted": [], "components": {"quiz": 3000}, "total_gzip": 11000,
+                       "pages": {"index.html": {"gzip": 5000, "files": ["gvi.css"]}}},
+            "reference_page_bytes": 70 * 1024,
+            "pages": {"project": {"start page": page(60), "module with quiz": page(80),
+                                  "checklist page": page(65),
+                                  "search": page(200, ["search/search_index.sv.json"])}},
+            "search_timing": {"sv": {"median_ms": 300}, "en": {"median_ms": 280}},
+            "lighthouse": {"start page": lighthouse(), "plain Material page": lighthouse(tbt=120)}}
+    good.update(changes)
+    return good
+
+
+def test_a_report_within_every_budget_passes():
+    assert bench.checks(report()) == []
+
+
 def test_checks_catch_each_broken_budget():
-    report = {"third_party": {"project": 1, "project_urls": ["https://fonts.googleapis.com/x"]},
-              "assets": {"unlisted": [], "components": {"quiz": 6000}, "total_gzip": 13000,
-                         "pages": {"strategi/budskapet/index.html": {"gzip": 13000, "files": ["x.js"]}}},
-              "pages": {"project": {"start page": {"urls": ["assets/javascripts/gvi-quiz.js"]},
-                                    "search": {"urls": ["search/search_index.json"]}}}}
-    problems = bench.checks(report)
-    assert len(problems) == 5, problems
+    broken = report(
+        third_party={"project": 1, "project_urls": ["https://fonts.googleapis.com/x"]},
+        assets={"unlisted": [], "components": {"quiz": 6000}, "total_gzip": 13000,
+                "pages": {"strategi/budskapet/index.html": {"gzip": 13000, "files": ["x.js"]}}},
+        pages={"project": {"start page": page(71, ["assets/javascripts/gvi-quiz.js"], ["search/search_index.sv.json"]),
+                           "module with quiz": page(86), "checklist page": page(70.5),
+                           "search": page(200, ["search/search_index.json"])}},
+        search_timing={"sv": {"median_ms": 1200}, "en": {"median_ms": None}},
+        lighthouse={"start page": lighthouse(94, 221, 99, 99, 99), "plain Material page": lighthouse(tbt=120)})
+    problems = bench.checks(broken)
+    # host, quiz budget, page budget, quiz code, index, before intent, 3 weights, 2 timings, 5 Lighthouse
+    assert len(problems) == 16, "\n".join(problems)
+    assert any("start page: search files requested before the reader showed intent" in p for p in problems)
+    assert any("total blocking time 221 ms" in p for p in problems)
+
+
+def test_lighthouse_that_could_not_run_is_a_broken_budget():
+    assert bench.checks(report(lighthouse="npm is not on the PATH")) == ["Lighthouse did not run: npm is not on the PATH"]

@@ -28,3 +28,53 @@ def test_split_index_gives_each_language_its_own_pages():
     assert [d["location"] for d in parts["sv"]["docs"]] == ["", "roller/#a"]
     assert [d["location"] for d in parts["en"]["docs"]] == ["en/", "en/roller/"]
     assert parts["en"]["config"] == {"lang": ["en"], "pipeline": ["stemmer"]}
+
+
+def test_quizzes_interface_strings_and_sources_are_marked_for_exclusion():
+    from gvi.search import exclude_from_index
+
+    html = ('<h2 class="gvi-sources" id="kallor">Källor</h2><h2 id="kallor-2">Kallor 2</h2>'
+            '<form class="gvi-quiz" id="q1" novalidate></form><form class="other"></form>'
+            '<script type="application/json" id="gvi-ui">{}</script><script>x</script>')
+    out = exclude_from_index(html)
+    assert out.count("data-search-exclude") == 3
+    assert '<h2 data-search-exclude class="gvi-sources" id="kallor">' in out
+    assert '<form data-search-exclude class="gvi-quiz"' in out
+    assert '<script data-search-exclude type="application/json" id="gvi-ui">' in out
+    assert '<h2 id="kallor-2">' in out and '<form class="other">' in out
+
+
+TERMS = {"frivarden": {"sv": "frivården", "en": "probation service", "synonyms": {"en": ["probation"]}},
+         "call-in": {"sv": "call-in", "en": "call-in", "avoid": {"en": ["scripted information meeting"]}},
+         "enskilt-samtal": {"sv": "enskilt samtal", "en": "Custom Notification"},
+         "broken": "not a mapping"}
+
+
+def test_synonyms_map_the_other_languages_words_to_the_readers():
+    from gvi.search import synonym_table
+
+    assert synonym_table(TERMS, "sv") == [["custom notification", "enskilt samtal"],
+                                          ["probation", "frivården"], ["probation service", "frivården"]]
+    # an English reader's own "probation" is not rewritten; avoided words are not synonyms
+    assert synonym_table(TERMS, "en") == [["enskilt samtal", "custom notification"],
+                                          ["frivården", "probation service"]]
+    assert synonym_table({}, "sv") == [] and synonym_table(None, "en") == []
+
+
+def test_split_index_carries_each_languages_synonyms():
+    from gvi.search import split_index
+
+    parts = split_index({"config": {}, "docs": [{"location": ""}, {"location": "en/"}]}, PREFIXES, TERMS)
+    assert parts["sv"]["config"]["gvi_synonyms"] == {"sv": [["custom notification", "enskilt samtal"],
+                                                            ["probation", "frivården"],
+                                                            ["probation service", "frivården"]]}
+    assert list(parts["en"]["config"]["gvi_synonyms"]) == ["en"]
+
+
+def test_load_terms_reads_the_term_base_and_tolerates_its_absence(tmp_path):
+    from gvi.search import load_terms
+
+    path = tmp_path / "terms.yml"
+    assert load_terms(str(path)) == {}
+    path.write_text("terms:\n  a: {sv: ett, en: one}\n", encoding="utf-8")
+    assert load_terms(str(path)) == {"a": {"sv": "ett", "en": "one"}}

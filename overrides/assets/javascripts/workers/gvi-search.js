@@ -1,27 +1,16 @@
-/*
- * GVI-veckan search worker: wraps Material's own worker (same folder, named in ?worker=).
- *
- * 1. Indexes only the reader's language (?prefix= is its path prefix, ?others= the other
- *    languages' prefixes), so results never mix Swedish and English, also offline, where one
- *    search_index.js holds both languages.
- * 2. Stems each plain query term with the language's Lunr stemmer. Material appends "*" to every
- *    term and Lunr skips the pipeline for wildcard terms, so without this an inflected query
- *    ("gruppernas") never meets the stemmed index ("grupp").
- * Material picks its worker from the page's __config; the build hook (gvi/search.py) points it here.
- */
+/* Search worker, wrapping Material's: one language, stemmed queries, synonyms, title ranking.
+   README, "Search", explains each step; tests/data/relevance.yml measures them. */
 (function () {
   "use strict";
-  // In a real worker our URL is self.location; from file:// (offline bundle) the iframe-worker
-  // shim runs us as a <script> in an iframe, where it is document.currentScript.src.
+  // From file:// the iframe-worker shim runs us as a <script>.
   var src = (self.document && document.currentScript && document.currentScript.src) || self.location.href;
   var params = new URL(src).searchParams;
   var lang = params.get("lang") || "en";
   var prefix = params.get("prefix") || "";
   var others = (params.get("others") || "").split(",").filter(Boolean);
-  var SETUP = 0, QUERY = 2;
+  var SETUP = 0, QUERY = 2, RESULT = 3;
 
-  // Let Material's worker register its message handler with us instead of the worker scope.
-  // The shim's importScripts is asynchronous: hold messages until Material's worker is in.
+  // Material's handler registers with us; the shim's importScripts is asynchronous.
   var handlers = [], queue = [], ready = false;
   var addEventListener = self.addEventListener;
   self.addEventListener = function (type, fn, options) {
@@ -33,6 +22,11 @@
     ready = true;
     queue.splice(0).forEach(deliver);
   }
+  var post = self.postMessage;
+  self.postMessage = function (message) {
+    if (message && message.type === RESULT) message.data.items = rerank(message.data.items);
+    return post.apply(self, arguments);
+  };
   var loading = importScripts(new URL(params.get("worker").split("?")[0], src).href);
   if (loading && typeof loading.then === "function") loading.then(done);
   else done();
@@ -43,21 +37,107 @@
     return !others.some(function (other) { return location.indexOf(other) === 0; });
   }
 
+  function isStopWord(term) {
+    var lunr = self.lunr, filter = lang === "en" ? lunr && lunr.stopWordFilter : lunr && lunr[lang] && lunr[lang].stopWordFilter;
+    return !!filter && !filter(new lunr.Token(term, {}));
+  }
+
   function stem(term) {
     var lunr = self.lunr;
     var stemmer = lang === "en" ? lunr && lunr.stemmer : lunr && lunr[lang] && lunr[lang].stemmer;
     if (!stemmer || !/^[\p{L}\p{N}]+$/u.test(term)) return term;
-    return stemmer(new lunr.Token(term.toLowerCase(), {})).toString() || term;
+    var stemmed = stemmer(new lunr.Token(term.toLowerCase(), {})).toString() || term;
+    // "enskilt" -> "enskil", to meet "enskild(a)"
+    if (lang === "sv" && stemmed.length >= 6 && /t$/.test(stemmed)) stemmed = stemmed.slice(0, -1);
+    return stemmed;
+  }
+
+  var synonyms = [];
+  var PARTICLES = "upp ut in av på till om över fram ner".split(" ");
+  function words(text) {
+    return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  }
+  // inflected ("frivårdens") or half typed ("frivår")
+  function same(typed, word) {
+    return typed === word ||
+      (word.length >= 5 && typed.indexOf(word.slice(0, word.length - 2)) === 0) ||
+      (typed.length >= 5 && word.indexOf(typed) === 0);
+  }
+  function expand(query) {
+    var typed = words(query), added = [];
+    synonyms.forEach(function (pair) {
+      var alias = words(pair[0]);
+      for (var i = 0; i + alias.length <= typed.length; i++) {
+        if (alias.every(function (word, j) { return same(typed[i + j], word); })) {
+          words(pair[1]).forEach(function (word) {
+            if (typed.indexOf(word) < 0 && added.indexOf(word) < 0) added.push(word);
+          });
+          break;
+        }
+      }
+    });
+    // "följa upp" -> "uppfölj" (uppföljning)
+    if (lang === "sv") {
+      for (var k = 0; k + 1 < typed.length; k++) {
+        if (PARTICLES.indexOf(typed[k + 1]) >= 0 && typed[k].length >= 3) {
+          var compound = typed[k + 1] + stem(typed[k]).replace(/a$/, "");
+          if (added.indexOf(compound) < 0) added.push(compound);
+        }
+      }
+    }
+    return added.length ? query + " " + added.join(" ") : query;
+  }
+
+  var titles = {}, lastQuery = [];
+  function titleWords(location) {
+    var out = [], parts = location.split("/").filter(Boolean);
+    for (var i = parts.length; i > 0; i--) {  // and the sections' above
+      var title = titles[parts.slice(0, i).join("/") + "/"];
+      if (title) out = out.concat(words(title).map(stem));
+    }
+    return out;
+  }
+  function rerank(groups) {
+    if (!lastQuery.length) return groups;
+    return groups.map(function (group, order) {
+      var page = (group[0] && group[0].location || "").split("#")[0], base = titleWords(page);
+      // the page's title path, with its best matching section's title ("Före ett call-in")
+      var found = Math.max.apply(null, group.map(function (item) {
+        var section = item.location === page ? [] : words(titles[item.location] || "").map(stem);
+        var n = 0;
+        lastQuery.forEach(function (q) {
+          function has(word) { return word === q || (q.length >= 3 && word.indexOf(q) === 0); }
+          // a word in the section's title counts a little less than one in the page's
+          var weight = base.some(has) ? 1 : section.some(has) ? 0.9 : 0;
+          n += isStopWord(q) ? weight / 10 : weight;  // stop words break ties
+        });
+        return n;
+      }));
+      // among equals, the title most about the query: "Talarna" over "Talare från vården"
+      var own = words(titles[page] || "").filter(function (w) { return !isStopWord(w); }).map(stem);
+      var cover = own.filter(function (w) {
+        return lastQuery.some(function (q) { return w === q || (q.length >= 3 && w.indexOf(q) === 0); });
+      }).length / (own.length || 1);
+      return { group: group, found: found, cover: cover, order: order };
+    }).sort(function (a, b) { return b.found - a.found || b.cover - a.cover || a.order - b.order; })
+      .map(function (x) { return x.group; });
   }
 
   function deliver(message) {
     if (message && message.type === SETUP) {
       var data = message.data;
       data.docs = data.docs.filter(inLanguage);
+      titles = {};
+      data.docs.forEach(function (doc) {
+        titles[doc.location] = doc.title;
+      });
+      synonyms = (data.config.gvi_synonyms || {})[lang] || [];
       data.config.lang = [lang];
       message = { type: SETUP, data: data };
     } else if (message && message.type === QUERY && typeof message.data === "string") {
-      message = { type: QUERY, data: message.data.split(/(\s+)/).map(stem).join("") };
+      var query = expand(message.data);
+      lastQuery = words(query).map(stem).filter(Boolean);
+      message = { type: QUERY, data: query.split(/(\s+)/).map(stem).join("") };
     }
     handlers.forEach(function (fn) { fn({ data: message }); });
   }
