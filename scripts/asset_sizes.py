@@ -7,7 +7,9 @@ Budgets (DESIGN.md, issues 3, 5 and 15): the quiz's JS + CSS at most 5 KB gzippe
 loads of the project's own JS + CSS at most 12 KB gzipped (each component loads only on pages that
 use it, so the files together may weigh more). A page's load is read from the built site (--site,
 default ./site when it exists): the project files its HTML references, plus the code it fetches on
-demand (ON_DEMAND: the speaker view that presenter mode opens in a second window).
+demand: search (the worker every page fetches when the reader starts to search) and the speaker
+view (which presenter mode opens in a window of its own, loading the module page plus its code).
+A page's load is its own files plus the heaviest of these on-demand bundles.
 """
 from __future__ import annotations
 
@@ -44,8 +46,11 @@ COMPONENTS = {
 # Third-party code kept in the repo, loaded only in the offline bundle (not on the web site).
 VENDORED = ["javascripts/vendor/iframe-worker-shim.js"]
 BUDGETS = {"quiz": 5 * KB, "page": 12 * KB}
-# Files a page fetches only when the reader asks (file -> what it may then load).
-ON_DEMAND = {"javascripts/gvi-present.js": ["javascripts/gvi-speaker.js", "stylesheets/gvi-speaker.css"]}
+# Code a page fetches only when the reader asks: (what in the page's HTML offers it, the bundle).
+ON_DEMAND = [
+    ("javascripts/gvi-present.js", ["javascripts/gvi-speaker.js", "stylesheets/gvi-speaker.css"]),
+    ("workers/gvi-search.js", ["javascripts/workers/gvi-search.js"]),
+]
 _REFERENCE = re.compile(r'(?:href|src)="[^"]*?assets/((?:javascripts|stylesheets)/[^"?#]*\.(?:js|css))')
 
 
@@ -54,13 +59,15 @@ def gz(data: bytes) -> int:
 
 
 def per_page(site: Path, files: dict) -> dict:
-    """Gzipped bytes of project JS + CSS that each built HTML page loads, on-demand code included."""
+    """Gzipped bytes of project JS + CSS that each built HTML page loads: its own files plus the
+    heaviest on-demand bundle it offers."""
     pages = {}
     for html in sorted(site.rglob("*.html")):
-        names = {m for m in _REFERENCE.findall(html.read_text(encoding="utf-8", errors="replace"))
-                 if m in files}
-        for name in list(names):
-            names.update(ON_DEMAND.get(name, []))
+        text = html.read_text(encoding="utf-8", errors="replace")
+        names = {m for m in _REFERENCE.findall(text) if m in files}
+        bundles = [bundle for marker, bundle in ON_DEMAND if marker in text]
+        heaviest = max(bundles, key=lambda b: sum(files[n]["gzip"] for n in b), default=[])
+        names.update(heaviest)
         pages[html.relative_to(site).as_posix()] = {"files": sorted(names),
                                                     "gzip": sum(files[n]["gzip"] for n in names)}
     return pages

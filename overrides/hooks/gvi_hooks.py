@@ -234,15 +234,15 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 
 
 def on_page_content(html, page, config, **kwargs):
-    """The last look: nothing half-written reaches a reader, whatever let it through."""
-    if _state.get("broken"):
-        return html
-    path = _display(config, page.file.src_uri)
-    for what, text in authoring.leftovers(html):
-        line = _source_line(page, text)
-        log.warning(f"{path}:{line}: the rendered page holds {what} ('{text.strip()}'). Fix: "
-                    "correct the source at this line; run scripts/check_content.py for its check.")
-    return html
+    """The last look: nothing half-written reaches a reader, whatever let it through. Then mark
+    what stays out of the search index (quizzes, sources), before the search plugin reads it."""
+    if not _state.get("broken"):
+        path = _display(config, page.file.src_uri)
+        for what, text in authoring.leftovers(html):
+            line = _source_line(page, text)
+            log.warning(f"{path}:{line}: the rendered page holds {what} ('{text.strip()}'). Fix: "
+                        "correct the source at this line; run scripts/check_content.py for its check.")
+    return search.exclude_from_index(html)
 
 
 def _source_line(page, text: str) -> int:
@@ -286,10 +286,6 @@ def on_template_context(context, template_name, config, **kwargs):
             gvi_site_names=_state["site_names"],
         )
     return context
-
-
-def on_page_content(html, page, config, files, **kwargs):
-    return search.exclude_from_index(html)  # before the search plugin reads the page
 
 
 def on_post_page(output, page, config, **kwargs):

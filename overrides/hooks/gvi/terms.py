@@ -23,7 +23,7 @@ from .problems import ContentError, Problem
 
 TERMS_FILE = "terms.yml"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-TERM_KEYS = {"sv", "en", "avoid", "note"}
+TERM_KEYS = {"sv", "en", "avoid", "note", "synonyms"}  # synonyms: search only (gvi/search.py)
 GLOSSARY = "ordlista/index.md"
 
 
@@ -113,6 +113,13 @@ def parse(source: str, path: str, languages: list[str]) -> tuple[TermBase, list[
                 problems.append(Problem(path, lines.get(("terms", key, lang), line),
                                         f"term '{key}' has no '{lang}' rendering.",
                                         f"add '{lang}: …', the one rendering pages in that language use."))
+        synonyms = term.get("synonyms", {})
+        if not isinstance(synonyms, dict) or not all(
+                lang in languages and isinstance(words, list) and all(isinstance(w, str) and w.strip() for w in words)
+                for lang, words in synonyms.items()):
+            problems.append(Problem(path, lines.get(("terms", key, "synonyms"), line),
+                                    f"term '{key}': 'synonyms' must map languages to lists of words.",
+                                    "write 'synonyms: {en: [probation]}' (words a reader may search for)."))
         avoid = term.get("avoid", {})
         if not isinstance(avoid, dict):
             problems.append(Problem(path, lines.get(("terms", key, "avoid"), line),
