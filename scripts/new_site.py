@@ -3,7 +3,7 @@
 
 Usage (every value can also be given at a prompt when you run it in a terminal):
     python scripts/new_site.py NAME --municipality-sv "…" --municipality-en "…"
-        --police-sv "…" --police-en "…" --edition YYYY-MM --dates-sv "…" --dates-en "…"
+        --police-sv "…" --police-en "…" --edition YYYY-MM --first-day YYYY-MM-DD --dates-sv "…" --dates-en "…"
         --city "…" --visits-sv "…" --visits-en "…"
         --contact-email "…" --contact-name-sv "…" --contact-name-en "…"
         [--partners-sv "…" --partners-en "…"] [--own-name NAME …] [--id ID] [--root DIR]
@@ -54,6 +54,7 @@ FIELDS = [
     ("partners-sv", "Parterna, på svenska (tomt: kommunen, Polisen och Kriminalvården)", False),
     ("partners-en", "The partners, in English (empty: the municipality, the Police and Kriminalvården)", False),
     ("edition", "The week's edition, YYYY-MM (e.g. 2027-03)", True),
+    ("first-day", "The week's first day, YYYY-MM-DD (e.g. 2027-03-08)", True),
     ("dates-sv", "Veckans datum, på svenska (t.ex. 8–11 mars 2027)", True),
     ("dates-en", "The week's dates, in English (e.g. March 8–11, 2027)", True),
     ("city", "Where the shared full day is held (e.g. Exempelstad)", True),
@@ -104,6 +105,9 @@ def validate(name: str, site_id: str, values: dict, own_names: list[str]) -> Non
         problems.append(f"--id '{site_id}' must be lowercase letters, digits and hyphens.")
     if not EDITION.match(values["edition"]):
         problems.append(f"--edition '{values['edition']}' must be YYYY-MM, e.g. 2027-03.")
+    elif not re.match(rf"^{re.escape(values['edition'])}-(0[1-9]|[12][0-9]|3[01])$", values["first-day"]):
+        problems.append(f"--first-day '{values['first-day']}' must be a day in {values['edition']}, "
+                        f"YYYY-MM-DD, e.g. {values['edition']}-08.")
     if not EMAIL.match(values["contact-email"]):
         problems.append(f"--contact-email '{values['contact-email']}' is not an e-mail address.")
     for flag, value in [*values.items(), *(("own-name", n) for n in own_names)]:
@@ -300,8 +304,28 @@ Questions about the week: {{ local.contact.name }}, <{{ local.contact.email }}>.
             "veckan/index.md": week_sv, "veckan/index.en.md": week_en}
 
 
-def write_all(docs: Path, local_text: str, page_texts: dict[str, str]) -> None:
+EDITIONS_HEADER = """\
+# Editions of the site: one per GVI week, deployed from the git tag edition-<name> (README,
+# "Editions"). Written by scripts/new_site.py for %s: the site's first edition. Add the next
+# edition at the end before you tag it. Only facts the site states.
+"""
+
+
+def editions_text(name: str, values: dict) -> str:
+    """docs/_data/editions.yml for a new site: its own first edition (a new site has no history)."""
+    v = values
+    entry = {"name": v["edition"], "week": {"sv": v["dates-sv"], "en": v["dates-en"]},
+             "date": v["first-day"],
+             "summary": {"sv": f"Den första utgåvan, till GVI-veckan för {v['municipality-sv']} {v['dates-sv']}.",
+                         "en": f"The first edition, for the GVI week for {v['municipality-en']}, {v['dates-en']}."}}
+    body = yaml.safe_dump({"editions": [entry]}, allow_unicode=True, sort_keys=False, width=10_000)
+    return EDITIONS_HEADER % name + body.replace(f"date: '{v['first-day']}'", f"date: {v['first-day']}")
+
+
+def write_all(docs: Path, local_text: str, page_texts: dict[str, str], editions: str = "") -> None:
     (docs / "_data" / "local.yml").write_text(local_text, encoding="utf-8")
+    if editions:
+        (docs / "_data" / "editions.yml").write_text(editions, encoding="utf-8")
     for rel, text in page_texts.items():
         (docs / rel).parent.mkdir(parents=True, exist_ok=True)
         (docs / rel).write_text(text, encoding="utf-8")
@@ -359,15 +383,15 @@ def main(argv: list[str] | None = None, ask=None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         trial = Path(tmp) / "docs"
         shutil.copytree(docs, trial)
-        write_all(trial, local_text, page_texts)
+        write_all(trial, local_text, page_texts, editions_text(name, values))
         problems = check(root, trial)
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)
         print(f"new_site.py: {len(problems)} problem(s); nothing was written.", file=sys.stderr)
         return 1
-    write_all(docs, local_text, page_texts)
-    print(f"Wrote docs/_data/local.yml and {', '.join('docs/' + p for p in page_texts)} for {name}.")
+    write_all(docs, local_text, page_texts, editions_text(name, values))
+    print(f"Wrote docs/_data/local.yml, docs/_data/editions.yml and {', '.join('docs/' + p for p in page_texts)} for {name}.")
     print("Next: read them, then `make serve` (README, \"Starta en ny ort\").")
     return 0
 

@@ -15,7 +15,7 @@ FLAGS = [
     "--municipality-sv", "Exempelstads kommun", "--municipality-en", "the municipality of Exempelstad",
     "--police-sv", "lokalpolisområde Exempelstad (påhittat)",
     "--police-en", "the Exempelstad local police district (fictional)",
-    "--edition", "2027-03", "--dates-sv", "8–11 mars 2027", "--dates-en", "March 8–11, 2027",
+    "--edition", "2027-03", "--first-day", "2027-03-08", "--dates-sv", "8–11 mars 2027", "--dates-en", "March 8–11, 2027",
     "--city", "Exempelstad", "--visits-sv", "Norra hamnen och Exempelstads bibliotek",
     "--visits-en", "Norra hamnen and the Exempelstad library",
     "--contact-email", "gvi@exempelstad.example",

@@ -34,6 +34,8 @@ def test_the_starter_writes_local_facts_and_the_sites_own_pages(fixture_site):
     assert local["site"]["own_pages"] == ["index.md", "veckan/index.md"]
     assert local["week"]["edition"] == "2027-03" and local["week"]["city"] == "Exempelstad"
     assert local["contact"]["email"] == "gvi@exempelstad.example"
+    editions = yaml.safe_load((project / "docs/_data/editions.yml").read_text(encoding="utf-8"))["editions"]
+    assert [(e["name"], str(e["date"]), e["week"]["en"]) for e in editions] == [("2027-03", "2027-03-08", "March 8–11, 2027")]
     for page in ("index.md", "index.en.md", "veckan/index.md", "veckan/index.en.md"):
         text = (project / "docs" / page).read_text(encoding="utf-8")
         assert "Järfälla" not in text and "Upplands-Bro" not in text and "{{ local.week.dates }}" in text
@@ -132,6 +134,8 @@ def test_the_starter_rejects_bad_input_and_writes_nothing(tmp_path):
     at = FLAGS.index("--city")
     done = new_site(project, flags=FLAGS[:at] + FLAGS[at + 2:])
     assert done.returncode == 2 and "missing --city" in done.stderr
+    done = new_site(project, flags=[v if v != "2027-03-08" else "2027-04-08" for v in FLAGS])
+    assert done.returncode == 2 and "--first-day '2027-04-08' must be a day in 2027-03" in done.stderr
     assert (project / "docs/_data/local.yml").read_bytes() == before
 
 
