@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from gvi import authoring, booklet, data as site_data, frontmatter, mdext, render, schedule  # noqa: E402
+from gvi import authoring, booklet, frontmatter, mdext, render, schedule  # noqa: E402
 from gvi.problems import ContentError  # noqa: E402
 
 FOLDER = "utskrift"
@@ -58,7 +58,7 @@ def on_nav(nav, config, files, **kwargs):
     default = next(lang.locale for lang in i18n.languages if lang.default)
     lang = _lang(config)
     try:
-        data = site_data.load(config.docs_dir)
+        data = mdext.load_data(config.docs_dir)  # the copy the build hook and the extension share
     except ContentError:  # only under `mkdocs serve`, which shows the problem (gvi_hooks.py)
         data = mdext.last_good_data(config.docs_dir)
     _state[lang] = {"sections": sections, "data": data,
