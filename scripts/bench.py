@@ -173,9 +173,14 @@ def synthetic_site(dest: Path, pages: int) -> Path:
         for n in range(1, pages):
             (dest / "docs" / "strategi" / f"modul-{n:03}{suffix}.md").write_text(
                 synthetic_module(n, lang), encoding="utf-8")
+    # The synthetic site has no week page: only the start page is its own (docs/_data/local.yml).
+    local = dest / "docs" / "_data" / "local.yml"
+    local.write_text(local.read_text(encoding="utf-8").replace(
+        "own_pages: [index.md, veckan/index.md]", "own_pages: [index.md]"), encoding="utf-8")
     config = (dest / "mkdocs.yml").read_text(encoding="utf-8")
+    # Modules by path: their nav titles are the page titles, which need no nav_translations.
     nav = "nav:\n  - Start: index.md\n  - Strategin:\n" + "".join(
-        f"      - Modul {n}: strategi/modul-{n:03}.md\n" for n in range(1, pages))
+        f"      - strategi/modul-{n:03}.md\n" for n in range(1, pages))
     (dest / "mkdocs.yml").write_text(config[: config.index("\nnav:") + 1] + nav, encoding="utf-8")
     return dest
 
