@@ -98,7 +98,14 @@ def axe():
     return Axe()
 
 
+# A CSS transition still running (a button just clicked fading to its hover colour, header tabs
+# fading back in) is measured by axe at an in-between colour no reader's eye settles on. Wait until
+# the screen is still; infinite CSS animations (spinners) are not transitions and are not waited for.
+SETTLED = "document.getAnimations().every(a => !(a instanceof CSSTransition) || a.playState !== 'running')"
+
+
 def axe_violations(axe, page, context=None) -> list[str]:
+    page.wait_for_function(SETTLED, timeout=5000)
     options = {"runOnly": {"type": "tag", "values": WCAG}, "resultTypes": ["violations"],
                # Best practice, not WCAG: Material's section navs in the sidebar are named by
                # empty labels and axe flags some layouts of them. Known, left to Material.
