@@ -234,14 +234,16 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 
 
 def on_page_content(html, page, config, **kwargs):
-    """The last look: nothing half-written reaches a reader, whatever let it through. Then mark
-    what stays out of the search index (quizzes, sources), before the search plugin reads it."""
+    """The last look: nothing half-written reaches a reader, whatever let it through. Then cut the
+    interface strings to what the page's scripts read, and mark what stays out of the search index
+    (quizzes, sources), before the search plugin reads it."""
     if not _state.get("broken"):
         path = _display(config, page.file.src_uri)
         for what, text in authoring.leftovers(html):
             line = _source_line(page, text)
             log.warning(f"{path}:{line}: the rendered page holds {what} ('{text.strip()}'). Fix: "
                         "correct the source at this line; run scripts/check_content.py for its check.")
+    html = mdext.ui_for_page(html, page.meta.get("kind"))  # only the strings its scripts read
     return search.exclude_from_index(html)
 
 

@@ -8,6 +8,7 @@ import markdown
 import pytest
 from pymdownx.superfences import SuperFencesException
 
+from gvi import mdext
 from gvi.mdext import GviExtension, GviMarkdownError, quiz_fence
 from support import ROOT
 
@@ -102,3 +103,22 @@ def test_quiz_fence_without_the_extension_says_what_to_add():
 def test_unknown_language_is_refused():
     with pytest.raises(GviMarkdownError, match="language 'de'"):
         render("x", lang="de")
+
+
+@pytest.mark.parametrize("kind, content, present, absent", [
+    ("checklist", "<p>x</p>", ["check_print"], ["quiz_check", "present_start", "progress_reset"]),
+    ("module", '<form data-gvi-quiz="a">', ["quiz_check", "present_start"], ["check_print", "progress_reset"]),
+    (None, '<span data-gvi-progress="a b">', ["quiz_reset", "progress_done"], ["present_start", "check_print"]),
+    (None, "<p>Start page.</p>", [], ["quiz_check", "present_start", "check_print", "progress_done"]),
+])
+def test_a_page_keeps_only_the_strings_its_scripts_read(kind, content, present, absent):
+    out = mdext.ui_for_page(render(content + "\n\n## Rubrik\n", lang="sv"), kind)
+    strings = json.loads(re.search(r'id="gvi-ui">(.*?)</script>', out).group(1))
+    assert strings["ns"] and all(strings.get(k) for k in present)
+    assert not [k for k in absent if k in strings]
+
+
+def test_pruning_keeps_escaped_script_ends_escaped():
+    html = '<script type="application/json" id="gvi-ui">{"check_done":"a<\\/script>b","quiz_x":"y","ns":"n"}</script>'
+    out = mdext.ui_for_page(html, "checklist")
+    assert out == '<script type="application/json" id="gvi-ui">{"check_done":"a<\\/script>b","ns":"n"}</script>'

@@ -31,6 +31,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import re
 from dataclasses import dataclass
 
 from markdown import Extension
@@ -84,6 +85,42 @@ def _fail(ctx: Context, message: str) -> None:
 def ui_strings(data: site_data.SiteData, lang: str) -> dict:
     """The strings the page scripts (quiz, progress, presenter, checklist) read, in one language."""
     return dict(quiz.strings_json(data.strings, lang), ns=data.local["site"]["id"])
+
+
+# Which strings a page's scripts read, by the component that reads them. A plain Markdown render
+# carries them all; the MkDocs hook keeps only what the page uses (ui_for_page), so a checklist page
+# does not carry the presenter's forty strings.
+UI_ISLAND = re.compile(r'(<script(?=[^>]*\bid="gvi-ui")[^>]*>)(.*?)(</script>)', re.S)
+
+
+def ui_prefixes(html: str, kind: str | None) -> tuple[str, ...]:
+    """The string-key prefixes the page's scripts read: the quiz's where the page has a quiz or the
+    progress table (the same script fills it), the table's own, the presenter's on modules, the
+    checklist bar's on checklists."""
+    needs = []
+    if "data-gvi-quiz" in html or "data-gvi-progress" in html:
+        needs.append("quiz_")
+    if "data-gvi-progress" in html:
+        needs.append("progress_")
+    if kind == "module":
+        needs.append("present_")
+    if kind == "checklist":
+        needs.append("check_")
+    return tuple(needs)
+
+
+def ui_for_page(html: str, kind: str | None) -> str:
+    """The page's #gvi-ui strings cut to what its scripts read (``ns`` always stays: every script
+    that stores something names its keys with it)."""
+    keep = ui_prefixes(html, kind)
+
+    def prune(match: re.Match) -> str:
+        strings = json.loads(match.group(2).replace("<\\/", "</"))
+        kept = {k: v for k, v in strings.items() if k == "ns" or k.startswith(keep)}
+        text = json.dumps(kept, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+        return match.group(1) + text + match.group(3)
+
+    return UI_ISLAND.sub(prune, html, count=1)
 
 
 class _Local(Preprocessor):
