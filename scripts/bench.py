@@ -53,6 +53,8 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 import asset_sizes  # noqa: E402
@@ -135,16 +137,35 @@ def median_build(config: Path, site: Path, runs: int) -> float:
     return statistics.median(build(config, site) for _ in range(runs))
 
 
-def reference_site(tmp: Path) -> Path:
-    """A plain Material site: the same versions, no configuration beyond the theme."""
-    ref = tmp / "reference"
-    (ref / "docs").mkdir(parents=True)
-    (ref / "mkdocs.yml").write_text("site_name: Reference\ntheme:\n  name: material\n", encoding="utf-8")
-    text = (ROOT / "docs" / "strategi" / "vad-ar-gvi.md").read_text(encoding="utf-8")
+REFERENCE_CHECKLIST = "checklistor/polisen.md"  # the checklist page measured above, in Swedish
+
+
+def plain_text(source: Path) -> str:
+    """A page's Markdown as plain Material can build it: no front matter, quizzes or local facts."""
+    text = source.read_text(encoding="utf-8")
     text = re.sub(r"^---\n.*?\n---\n", "", text, flags=re.S)
     text = re.sub(r"```quiz\n.*?```\n", "", text, flags=re.S)
-    text = re.sub(r"\{\{[^}]*\}\}", "Stockholm", text).replace("](../", "](https://example.org/")
-    (ref / "docs" / "index.md").write_text(text, encoding="utf-8")
+    return re.sub(r"\{\{[^}]*\}\}", "Stockholm", text).replace("](../", "](https://example.org/")
+
+
+def reference_site(tmp: Path) -> Path:
+    """A plain Material site: the same versions, no configuration beyond the theme (and the three
+    Markdown extensions a checklist needs). Its start page is the text of "Vad är GVI?"; its
+    `checklist/` page is the Polisen checklist's text with its sources list, so the checklist page
+    can also be compared with the same content on plain Material."""
+    ref = tmp / "reference"
+    (ref / "docs").mkdir(parents=True)
+    (ref / "mkdocs.yml").write_text("site_name: Reference\ntheme:\n  name: material\nmarkdown_extensions:\n"
+                                    "  - admonition\n  - attr_list\n  - pymdownx.tasklist\n", encoding="utf-8")
+    (ref / "docs" / "index.md").write_text(plain_text(ROOT / "docs" / "strategi" / "vad-ar-gvi.md"), encoding="utf-8")
+    sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+    from gvi import render
+    from gvi.mdext import load_data
+    source = ROOT / "docs" / REFERENCE_CHECKLIST
+    keys = yaml.safe_load(re.match(r"^---\n(.*?)\n---\n", source.read_text(encoding="utf-8"), re.S).group(1))["sources"]
+    sources = render.sources_section(keys, load_data(str(ROOT / "docs")).sources, "Källor")
+    (ref / "docs" / "checklist.md").write_text(plain_text(source) + sources.replace(" {#kallor .gvi-sources}", ""),
+                                               encoding="utf-8")
     return ref
 
 
@@ -289,8 +310,9 @@ def page_weights(site: Path, reference: Path) -> dict:
             for name, path, action in SCENARIOS:
                 out["project"][name] = weigh(browser, servers["project"].url, path, action,
                                              SEARCH_QUERY["project"])
-            for name, action in (("page", None), ("search", "search")):
-                out["reference"][name] = weigh(browser, servers["reference"].url, "", action,
+            for name, path, action in (("page", "", None), ("search", "", "search"),
+                                       ("same checklist", "checklist/", None)):
+                out["reference"][name] = weigh(browser, servers["reference"].url, path, action,
                                                SEARCH_QUERY["reference"])
             browser.close()
     finally:
@@ -403,6 +425,12 @@ def print_report(r: dict) -> None:
     for name, o in r.get("without_page_html", {}).items():
         print(f"  {name:20} {kb(o['bytes'])} KB (plain Material {kb(o['reference_bytes'])} KB)"
               f" / {kb(o['html'])} KB (plain Material {kb(o['reference_html'])} KB)")
+    same = r["pages"]["reference"].get("same checklist")
+    if same:
+        mine = r["pages"]["project"]["checklist page"]
+        print(f"The checklist page against the same checklist (text and sources) on plain Material: "
+              f"{kb(mine['total']['bytes'])} KB against {kb(same['total']['bytes'])} KB "
+              f"(HTML {kb(mine['page']['bytes'])} KB against {kb(same['page']['bytes'])} KB)")
     print(f"\nThird-party requests: project {r['third_party']['project']}, "
           f"plain Material {r['third_party']['reference']} ({', '.join(r['third_party']['reference_hosts']) or 'none'})")
     a = r["assets"]
