@@ -13,6 +13,23 @@ from support import (ROOT, Build, add_edition, branch_files, build, copy_project
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
 
+@dataclass
+class Exempelstad:
+    project: Path
+    started: object  # scripts/new_site.py's CompletedProcess
+    result: Build
+
+
+@pytest.fixture(scope="session")
+def exempelstad(tmp_path_factory) -> Exempelstad:
+    """The fictional Exempelstad (tests/exempelstad.py), started and built strictly once a session:
+    the build tests read it, the browser test serves it. Nothing may change it."""
+    from exempelstad import make_site
+    result = Exempelstad(*make_site(tmp_path_factory.mktemp("newsite")))
+    assert result.result.returncode == 0, result.result.output
+    return result
+
+
 @pytest.fixture(scope="session")
 def site_build(tmp_path_factory) -> Build:
     """The real site, built strictly from a copy of the sources (the working tree's site/ stays)."""

@@ -5,6 +5,7 @@ import functools
 import http.server
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tarfile
@@ -58,6 +59,13 @@ def git(repo: Path, *args: str) -> str:
                           env={**ENV, **GIT_ENV})
     assert done.returncode == 0, f"git {args}: {done.stderr}"
     return done.stdout
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on (for a `mkdocs serve` under test)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def init_repo(repo: Path) -> Path:

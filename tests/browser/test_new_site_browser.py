@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import Reader
-from exempelstad import make_site
 from support import StaticServer
+from test_search import search
 
 pytestmark = pytest.mark.browser
 
@@ -14,10 +14,8 @@ SINGLE = "#gvi-quiz-gvi-vem-bjuds-in"
 
 
 @pytest.fixture(scope="module")
-def exempelstad_server(tmp_path_factory):
-    _, _, result = make_site(tmp_path_factory.mktemp("newsite-browser"))
-    assert result.returncode == 0, result.output
-    with StaticServer(result.site) as server:
+def exempelstad_server(exempelstad):
+    with StaticServer(exempelstad.result.site) as server:
         yield server
 
 
@@ -36,10 +34,7 @@ def test_a_quiz_and_search_work_on_the_new_site(browser, exempelstad_server):
     assert any(key.startswith("gvi-exempelstad:") for key in keys), keys
     assert not any(key.startswith("gvi-jarfalla") for key in keys), keys
     reader.goto(exempelstad_server.url + "en/")
-    page.click("input.md-search__input")
-    page.type("input.md-search__input", "Exempelstad", delay=20)
-    page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0")
-    links = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
-    assert any(link.split("?")[0].split("#")[0] == exempelstad_server.url + "en/veckan/" for link in links), links
+    links = search(reader, "Exempelstad")
+    assert any(link.split("#")[0] == exempelstad_server.url + "en/veckan/" for link in links), links
     assert reader.visit.problems() == []
     context.close()

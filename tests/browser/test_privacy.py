@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from conftest import Reader, axe_violations
-from support import ROOT
+from support import ROOT, site_pages
 from test_checklists import boxes, tick
 from test_search import search
 
@@ -154,13 +154,11 @@ def test_the_about_page_lists_every_key_the_site_writes_and_there_are_no_cookies
     assert page.context.cookies() == []
 
 
-def test_the_statements_known_axe_gap_is_where_it_says(browser, site, site_server):
+def test_the_statements_known_axe_gap_is_where_it_says(browser, axe, site, site_server):
     """The statement says axe's landmark-unique rule (off in the other tests) flags the unnamed
     Checklists section of the sidebar on role checklist pages, and only there. If Material fixes
     it, or it spreads, this fails: update docs/om/tillganglighet.md (Kända brister)."""
-    from axe_playwright_python.sync_playwright import Axe
-    from support import site_pages
-    axe, flagged = Axe(), []
+    flagged = []
     reader = Reader(browser.new_context(), site_server.url)
     for path in site_pages(site):
         reader.goto(site_server.url + path)

@@ -48,11 +48,13 @@ def ranked_pages(page, query: str) -> list[str]:
     return list(dict.fromkeys(link.split("#")[0].split("?")[0] for link in links))
 
 
+def rank(expected: list[str], ranked: list[str]) -> int | None:
+    """The 1-based place of the first expected page among the ranked ones (None: not there)."""
+    return next((i for i, p in enumerate(ranked, 1) if p in expected), None)
+
+
 def measure(results: list[tuple[list[str], list[str]]]) -> dict:
     """success@1, success@3 and MRR for [(expected pages, ranked pages)]."""
-    def rank(expected, ranked):
-        return next((i for i, p in enumerate(ranked, 1) if p in expected), None)
-
     ranks = [rank(e, r) for e, r in results]
     n = len(ranks)
     return {"queries": n,
@@ -78,7 +80,7 @@ def relevance(browser, site_server):
         for item in queries:
             ranked = [u[len(base):] for u in ranked_pages(reader.page, item["q"]) if u.startswith(base)]
             rows.append({"q": item["q"], "expect": item["expect"], "ranked": ranked,
-                         "rank": next((i for i, p in enumerate(ranked, 1) if p in item["expect"]), None)})
+                         "rank": rank(item["expect"], ranked)})
         assert reader.visit.problems() == []
         reader.page.context.close()
         report[lang] = {**measure([(r["expect"], r["ranked"]) for r in rows]),

@@ -17,7 +17,6 @@ import io
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -28,7 +27,7 @@ from typing import Callable
 
 import pytest
 
-from support import BIN, ENV, ROOT, build
+from support import BIN, ENV, ROOT, build, free_port
 from test_guards import EN, SV, make_project
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -448,12 +447,6 @@ def test_authoring_refers_to_nothing_outside_the_repository():
     assert "scripts/new_module.py strategi fokusgrupper" in authoring
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _get(url: str, timeout: float) -> str:
     with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 (our own server)
         return response.read().decode("utf-8")
@@ -465,7 +458,7 @@ def test_serve_shows_a_content_error_in_the_browser_and_recovers(tmp_path):
     same for a broken data file after a good build."""
     root = project(tmp_path)
     edit(MODULE, "question: Fråga 1?", "question: Vilka: tre saker?")(root)
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}",
                                "-f", str(root / "mkdocs.yml")], cwd=root, env=ENV,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)

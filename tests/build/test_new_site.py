@@ -6,7 +6,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import socket
 import subprocess
 import time
 import urllib.request
@@ -14,15 +13,13 @@ import urllib.request
 import pytest
 import yaml
 
-from exempelstad import FLAGS, make_site, new_site, shown_outside_examples
-from support import BIN, ENV, ROOT, build, copy_project, site_pages
+from exempelstad import FLAGS, new_site, shown_outside_examples
+from support import BIN, ENV, ROOT, build, copy_project, free_port, site_pages
 
 
 @pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory):
-    project, started, result = make_site(tmp_path_factory.mktemp("newsite"))
-    assert result.returncode == 0, result.output
-    return project, started, result.site
+def fixture_site(exempelstad):
+    return exempelstad.project, exempelstad.started, exempelstad.result.site
 
 
 def test_the_starter_writes_local_facts_and_the_sites_own_pages(fixture_site):
@@ -100,9 +97,7 @@ def test_search_holds_every_page_in_both_languages(fixture_site):
 
 def test_mkdocs_serve_of_the_fixture_site_answers(fixture_site):
     project, _, _ = fixture_site
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
                               env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:

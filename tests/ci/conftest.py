@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import pytest
-from deploy_support import (BRANCH, FIRST, SECOND, Deploys, Origin, branch_files, failed, make_origin,
-                            make_second_edition)
+from deploy_support import BRANCH, FIRST, SECOND, Deploys, Origin, failed, make_origin, make_second_edition
 
-from support import export_branch
+from support import branch_files, export_branch
 
 
 @pytest.fixture(scope="session")
@@ -15,15 +14,15 @@ def deploys(tmp_path_factory) -> Deploys:
     result = Deploys(origin)
     result.runs["first"] = origin.deploy(f"refs/tags/edition-{FIRST}")
     assert all(s.returncode == 0 for s in result.runs["first"]), failed(result.runs["first"])
-    result.first_files = branch_files(origin.bare, FIRST + "/")
+    result.first_files = branch_files(origin.bare, BRANCH, FIRST + "/")
     make_second_edition(origin)
     result.runs["second"] = origin.deploy(f"refs/tags/edition-{SECOND}")
     assert all(s.returncode == 0 for s in result.runs["second"]), failed(result.runs["second"])
-    result.first_after_second = branch_files(origin.bare, FIRST + "/")
+    result.first_after_second = branch_files(origin.bare, BRANCH, FIRST + "/")
     result.refs_after_second = origin.refs()
     result.runs["redeploy"] = origin.deploy(f"refs/tags/edition-{FIRST}")
     assert all(s.returncode == 0 for s in result.runs["redeploy"]), failed(result.runs["redeploy"])
-    result.first_after_redeploy = branch_files(origin.bare, FIRST + "/")
+    result.first_after_redeploy = branch_files(origin.bare, BRANCH, FIRST + "/")
     result.served = export_branch(origin.bare, BRANCH, origin.tmp / "served")
     return result
 

@@ -121,11 +121,5 @@ class Deploys:
     served: Path = Path()
 
 
-def branch_files(repo: Path, prefix: str) -> dict:
-    names = git(repo, "ls-tree", "-r", "--name-only", BRANCH, prefix).split()
-    return {name: subprocess.run(["git", "show", f"{BRANCH}:{name}"], cwd=repo, capture_output=True,
-                                 check=True).stdout for name in names}
-
-
 def failed(steps: list) -> str:
     return "\n".join(f"--- {s.name} (exit {s.returncode})\n{s.output[-3000:]}" for s in steps)

@@ -5,10 +5,10 @@ import json
 import re
 
 import pytest
-from deploy_support import BRANCH, CHANGED, FIRST, SECOND, WORKFLOW, append, branch_files, commit_and_tag
+from deploy_support import BRANCH, CHANGED, FIRST, SECOND, WORKFLOW, append, commit_and_tag
 
 from actions_runner import Unsupported, evaluate, expand
-from support import add_edition, git
+from support import add_edition, branch_files, git
 
 
 def versions(repo) -> list:
@@ -137,7 +137,7 @@ def test_changed_content_for_a_deployed_edition_is_refused_unless_a_redeploy_is_
     assert f"Edition {SECOND} replaced with new content (re-deploy asked for)." in steps[-1].output
     page = git(spare_origin.bare, "show", f"{BRANCH}:{SECOND}/en/strategi/budskapet/index.html")
     assert "One more sentence, after the edition went out." in page
-    assert branch_files(spare_origin.bare, FIRST + "/") == deploys.first_files
+    assert branch_files(spare_origin.bare, BRANCH, FIRST + "/") == deploys.first_files
     assert [v["aliases"] for v in versions(spare_origin.bare)] == [["latest"], []]
 
 

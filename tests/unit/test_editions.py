@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from gvi import editions
-from support import ROOT, git
+from support import ROOT, git, init_repo
 
 LANGS = ["sv", "en"]
 STRINGS = yaml.safe_load((ROOT / "docs/_data/strings.yml").read_text(encoding="utf-8"))
@@ -118,9 +118,7 @@ def repo(tmp_path):
     (docs / "s").mkdir(parents=True)
     (docs / "s" / "a.md").write_text("A then\n", encoding="utf-8")
     (docs / "s" / "b.md").write_text("B ändrad – åäö\n", encoding="utf-8")
-    git(docs.parent, "init", "-q", "-b", "main")
-    git(docs.parent, "add", "-A")
-    git(docs.parent, "commit", "-qm", "one")
+    init_repo(docs.parent)
     git(docs.parent, "tag", "edition-2023-01")
     (docs / "s" / "a.md").write_text("A now\n", encoding="utf-8")
     (docs / "s" / "c.md").write_text("C\n", encoding="utf-8")

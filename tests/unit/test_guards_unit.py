@@ -174,10 +174,6 @@ def test_a_guessed_act_is_marked_weak():
     assert [(r.act, r.weak) for r in found if r.provision] == [("sol", True)]
 
 
-def fm(meta, line=4):
-    return meta, line
-
-
 @pytest.mark.parametrize("meta, expected", [
     ({}, "docs/x.md:12: the page cites law (a statute, a bill or SFS) but has no 'legal_checked'"),
     ({"legal_checked": "27 november 2026"}, "docs/x.md:4: legal_checked '27 november 2026' is not a date."),

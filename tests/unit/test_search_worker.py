@@ -69,12 +69,3 @@ def test_split_index_carries_each_languages_synonyms():
                                                             ["probation", "frivården"],
                                                             ["probation service", "frivården"]]}
     assert list(parts["en"]["config"]["gvi_synonyms"]) == ["en"]
-
-
-def test_load_terms_reads_the_term_base_and_tolerates_its_absence(tmp_path):
-    from gvi.search import load_terms
-
-    path = tmp_path / "terms.yml"
-    assert load_terms(str(path)) == {}
-    path.write_text("terms:\n  a: {sv: ett, en: one}\n", encoding="utf-8")
-    assert load_terms(str(path)) == {"a": {"sv": "ett", "en": "one"}}
