@@ -340,7 +340,8 @@ def on_post_build(config, **kwargs):
         return
     with open(path, encoding="utf-8") as handle:
         index = json.load(handle)
-    terms = search.load_terms(os.path.join(config.docs_dir, "_data", "terms.yml"))
+    guards = _state.get("guards")
+    terms = guards.terms.terms if guards else {}  # the term base read and checked in on_files
     if _offline(config):
         # From file:// Material reads search_index.js, and its offline plugin wrote it before
         # static-i18n added the other languages. Write it again with every language; the

@@ -21,6 +21,7 @@ import yaml
 
 from . import legal, prose, style, terms
 from .data import DATA_DIR
+from .render import insert_after_title
 from .problems import Problem
 
 
@@ -30,7 +31,6 @@ class Guards:
     legal: legal.Legal
     default: str
     data: object  # gvi.data.SiteData
-    prefix: str = "docs/"
     today: datetime.date = field(default_factory=datetime.date.today)
     index: dict = field(default_factory=dict)  # the site's legal references (legal.status_page)
     glossary: dict = field(default_factory=dict)  # lang -> (path, body, first line)
@@ -51,12 +51,12 @@ class Guards:
         else:
             legal_data, legal_problems = legal.parse(source, shown + legal.LEGAL_FILE, lines, languages, data.sources)
             problems += legal_problems
-        guards = cls(base, legal_data, default, data, prefix, today or datetime.date.today())
-        _, local_lines, _ = _read(os.path.join(folder, "local.yml"), shown + "local.yml")
+        guards = cls(base, legal_data, default, data, today or datetime.date.today())
+        local_lines = _key_lines(os.path.join(folder, "local.yml"))
         problems += legal.check_current_to(data.local, shown + "local.yml",
                                            local_lines.get(("content", "current_to"), local_lines.get(("content",), 1)),
                                            guards.today)
-        _, abbr_lines, _ = _read(os.path.join(folder, "abbreviations.yml"), shown + "abbreviations.yml")
+        abbr_lines = _key_lines(os.path.join(folder, "abbreviations.yml"))
         problems += terms.check_abbreviations(data.abbreviations, base, shown + "abbreviations.yml", abbr_lines)
         return guards, problems
 
@@ -104,10 +104,9 @@ class Guards:
     def decorate(self, markdown: str, meta: dict, neutral: str, lang: str, pages: dict) -> str:
         """The legal notice under the title of a page with legal_checked, and the legal-status
         page's generated body. ``pages``: checks.Result.pages ({uri: {lang: {"title": …}}})."""
-        from .render import insert_after_title
         strings = self.data.strings
-        titles = {uri: info[lang]["title"] for uri, info in pages.items() if lang in info}
         if legal.MARKER in markdown:
+            titles = {uri: info[lang]["title"] for uri, info in pages.items() if lang in info}
             markdown = markdown.replace(legal.MARKER, legal.status_page(
                 self.legal, self.index, lang, strings, self.data.sources, titles, neutral))
         if meta.get("legal_checked") is not None and neutral != legal.STATUS_PAGE:
@@ -116,6 +115,15 @@ class Guards:
             if block:
                 markdown = insert_after_title(markdown, block)
         return markdown
+
+
+def _key_lines(path: str) -> dict:
+    """The line of each key of a data file that gvi.data has read and checked ({} if it is gone)."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return terms.key_lines(handle.read())
+    except OSError:
+        return {}
 
 
 def _read(path: str, display: str) -> tuple[dict | None, dict, Problem | None]:

@@ -269,9 +269,9 @@ def references(text: str, lang: str, legal: Legal, first_line: int = 1) -> tuple
         elif act.key not in cited:
             refs.append(Ref(at(start), act=act.key))
             cited.add(act.key)
-    for match in _BILL.finditer(text):
-        refs.append(Ref(at(match.start()), bill=match[1]))
-    starts = [m[0] for m in mentions] + [m.start() for m in _BILL.finditer(text)] + \
+    bills = list(_BILL.finditer(text))
+    refs += [Ref(at(match.start()), bill=match[1]) for match in bills]
+    starts = [m[0] for m in mentions] + [m.start() for m in bills] + \
              [m.start() for m in _TRIGGER.finditer(text)] + [s for s, _, _ in numbers]
     first = at(min(starts)) if starts else None
     return sorted(refs, key=lambda r: r.line), first

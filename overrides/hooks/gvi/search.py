@@ -88,15 +88,3 @@ def synonym_table(terms: dict, lang: str) -> list[list[str]]:
             if alias and alias != own.lower():
                 pairs.setdefault(alias, own.lower())
     return [[alias, own] for alias, own in sorted(pairs.items())]
-
-
-def load_terms(path: str) -> dict:
-    """The term base's `terms:` mapping, or {} where the file is missing (a fixture project)."""
-    import yaml
-
-    try:
-        with open(path, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle) or {}
-    except FileNotFoundError:
-        return {}
-    return data.get("terms") or {} if isinstance(data, dict) else {}

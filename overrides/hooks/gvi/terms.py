@@ -231,14 +231,15 @@ def check_glossary(sv_body: str, sv_path: str, sv_first: int, en_body: str | Non
     base's English rendering, both in the Swedish entry ("Engelska: …") and in the English
     glossary's term line."""
     problems = []
-    if not glossary_entries(sv_body, sv_first):
+    sv_entries = glossary_entries(sv_body, sv_first)
+    if not sv_entries:
         return [Problem(sv_path, sv_first, "the glossary has no entries this check can read, so its "
                         "terms are not checked against the term base.",
                         "write each entry as a definition list: the term on its own line, then "
                         "':   ' and the explanation (AUTHORING.md).")]
     en_lines = [term for _, term, _ in glossary_entries(en_body, en_first)] if en_body is not None else []
     by_sv = {" ".join(str(t.get("sv", "")).lower().split()): (key, t) for key, t in base.terms.items()}
-    for line, term_line, definition in glossary_entries(sv_body, sv_first):
+    for line, term_line, definition in sv_entries:
         for name in _names(term_line):
             if name not in by_sv:
                 continue
