@@ -37,7 +37,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent  # the project: scripts/..
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
-from gvi import checks, siteconfig  # noqa: E402
+from gvi import checks, editions, siteconfig  # noqa: E402
 from gvi import data as site_data  # noqa: E402
 from gvi.problems import ContentError  # noqa: E402
 
@@ -66,7 +66,6 @@ FIELDS = [
 ]
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
-EDITION = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 SITE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -103,7 +102,7 @@ def validate(name: str, site_id: str, values: dict, own_names: list[str]) -> Non
         problems.append("NAME is empty. Fix: give the site's short name, e.g. Exempelstad.")
     if not SITE_ID.match(site_id):
         problems.append(f"--id '{site_id}' must be lowercase letters, digits and hyphens.")
-    if not EDITION.match(values["edition"]):
+    if not editions.FORM.match(values["edition"]):
         problems.append(f"--edition '{values['edition']}' must be YYYY-MM, e.g. 2027-03.")
     elif not re.match(rf"^{re.escape(values['edition'])}-(0[1-9]|[12][0-9]|3[01])$", values["first-day"]):
         problems.append(f"--first-day '{values['first-day']}' must be a day in {values['edition']}, "
@@ -378,19 +377,19 @@ def main(argv: list[str] | None = None, ask=None) -> int:
         print(f"docs/_data/local.yml: not valid YAML ({exc}). Fix: repair it first.", file=sys.stderr)
         return 2
     local_text = dump_local(local_facts(current, name, site_id, values, own_names), name)
-    page_texts = pages(name, values)
+    page_texts, edition_text = pages(name, values), editions_text(name, values)
     # Try it on a copy of docs/ first: nothing is written when the checks fail.
     with tempfile.TemporaryDirectory() as tmp:
         trial = Path(tmp) / "docs"
         shutil.copytree(docs, trial)
-        write_all(trial, local_text, page_texts, editions_text(name, values))
+        write_all(trial, local_text, page_texts, edition_text)
         problems = check(root, trial)
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)
         print(f"new_site.py: {len(problems)} problem(s); nothing was written.", file=sys.stderr)
         return 1
-    write_all(docs, local_text, page_texts, editions_text(name, values))
+    write_all(docs, local_text, page_texts, edition_text)
     print(f"Wrote docs/_data/local.yml, docs/_data/editions.yml and {', '.join('docs/' + p for p in page_texts)} for {name}.")
     print("Next: read them, then `make serve` (README, \"Starta en ny ort\").")
     return 0

@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from gvi import authoring, booklet, frontmatter, mdext, render, schedule  # noqa: E402
+from gvi import data as site_data  # noqa: E402
 from gvi.problems import ContentError  # noqa: E402
 
 FOLDER = "utskrift"
@@ -76,10 +77,7 @@ def _kind(page: Page):
 
 
 def _string(lang: str, key: str, **values) -> str:
-    text = _state[lang]["data"].strings[key][lang]
-    for name, value in values.items():
-        text = text.replace("{" + name + "}", str(value))
-    return text
+    return site_data.fill(_state[lang]["data"].strings[key][lang], **values)
 
 
 def _links(lang: str, keys: list[tuple[str, str]], here: str) -> str:

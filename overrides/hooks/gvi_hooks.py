@@ -286,6 +286,7 @@ def on_template_context(context, template_name, config, **kwargs):
             gvi_default=default,
             gvi_prefixes=links.language_prefixes(languages, default),
             gvi_site_names=_state["site_names"],
+            gvi_footer_pages=pagefacts.FOOTER_PAGES,
         )
     return context
 

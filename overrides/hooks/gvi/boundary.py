@@ -11,9 +11,10 @@ import os
 import re
 
 from .problems import Problem
+from .render import PLACEHOLDER
 
-EXAMPLE = re.compile(r'<span class="gvi-example">.*?</span>')
-PLACEHOLDER = re.compile(r"\{\{\s*local\.[A-Za-z0-9_.-]+\s*\}\}")
+EXAMPLE_OPEN = '<span class="gvi-example">'
+EXAMPLE = re.compile(re.escape(EXAMPLE_OPEN) + "(.*?)</span>")
 FIX = ('write it as {{ local.… }} from docs/_data/local.yml, or, for a sourced example, wrap the '
        'sentence in <span class="gvi-example">…</span> (AUTHORING.md, "Delat och lokalt").')
 
@@ -50,7 +51,7 @@ def check(text: str, path: str, names: list[str], first_line: int = 1) -> list[P
     problems = []
     for number, line in enumerate(text.splitlines(), start=first_line):
         without = EXAMPLE.sub(" ", line)
-        if '<span class="gvi-example">' in without:
+        if EXAMPLE_OPEN in without:
             problems.append(Problem(path, number, "a marked example is not closed on its line.",
                                     "end it with </span> on the same line."))
             continue
@@ -106,6 +107,6 @@ def check_site(docs_dir: str, local: dict, pages, prefix: str = "docs/") -> list
 
 def examples(text: str, first_line: int = 1) -> list[tuple[int, str]]:
     """Every marked example in ``text``: (line, its words), for reviewing what stays site-specific."""
-    return [(number, match.group(0)[len('<span class="gvi-example">'):-len("</span>")])
+    return [(number, match.group(1))
             for number, line in enumerate(text.splitlines(), start=first_line)
             for match in EXAMPLE.finditer(line)]

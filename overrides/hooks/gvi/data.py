@@ -36,6 +36,13 @@ class SiteData:
         return self.strings[key][lang]
 
 
+def fill(text: str, **values) -> str:
+    """An interface string with its {name} slots filled in."""
+    for key, value in values.items():
+        text = text.replace("{" + key + "}", str(value))
+    return text
+
+
 def _load(path: str, display: str) -> dict:
     try:
         with open(path, "rb") as handle:

@@ -128,7 +128,8 @@ def read_tag(docs_dir: str, tag: str, paths: list[str]) -> Snapshot:
     listed = git("ls-tree", "-r", "--name-only", f"refs/tags/{tag}", "--", ".")
     if listed.returncode != 0:
         return Snapshot(None, "no_tag")  # a shallow clone without tags, or a tag never pushed
-    wanted = [p for p in paths if p in set(listed.stdout.splitlines())]
+    present = set(listed.stdout.splitlines())
+    wanted = [p for p in paths if p in present]
     if not wanted:
         return Snapshot({})
     batch = subprocess.run(["git", "-C", docs_dir, "cat-file", "--batch"],

@@ -17,6 +17,8 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
 
+from .data import fill
+
 TIMEZONE = ZoneInfo("Europe/Stockholm")
 _COMMIT = "\x00commit "
 
@@ -82,12 +84,6 @@ def mailto(address: str, subject: str, body: str) -> str:
     body = body.replace("\r\n", "\n").replace("\n", "\r\n")  # RFC 6068: line breaks are CRLF
     return (f"mailto:{quote(address, safe='@')}?subject={quote(subject, safe='')}"
             f"&body={quote(body, safe='')}")
-
-
-def fill(text: str, **values) -> str:
-    for key, value in values.items():
-        text = text.replace("{" + key + "}", str(value))
-    return text
 
 
 def page_facts(*, lang: str, title: str, url: str, day: dt.date | None, contact: dict,

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import html
 
+from .data import fill
+
 MARKER = "<!-- gvi-schedule -->"
 
 
@@ -12,10 +14,7 @@ def table(sections: list, lang: str, strings: dict) -> str:
     ``sections``: [(section title, [(module title, link, minutes)])] in navigation order.
     """
     def t(key: str, **values) -> str:
-        text = strings[key][lang]
-        for name, value in values.items():
-            text = text.replace("{" + name + "}", str(value))
-        return html.escape(text)
+        return html.escape(fill(strings[key][lang], **values))
 
     out, total = [], 0
     for section, modules in sections:
