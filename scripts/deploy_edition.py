@@ -36,6 +36,7 @@ import project_venv  # noqa: E402
 project_venv.use()  # noqa: E402 (before the third-party imports below)
 
 import argparse
+import functools
 import json
 import os
 import subprocess
@@ -63,13 +64,17 @@ def git(*args: str, stdin: bytes | None = None, env: dict | None = None) -> str:
     return done.stdout.decode().strip()
 
 
+@functools.cache
+def source_date() -> str:
+    """The same commit builds the same files (sitemap dates and gzip times come from here)."""
+    return os.environ.get("SOURCE_DATE_EPOCH") or git("log", "-1", "--format=%ct")
+
+
 def run(cmd: list[str], failed: str | None = None) -> None:
     print("$ " + " ".join(cmd), flush=True)
     # mike runs `mkdocs` from PATH: make it the one beside this Python (the project's venv).
     path = os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", "")
-    # The same commit builds the same files (sitemap dates and gzip times come from here).
-    epoch = os.environ.get("SOURCE_DATE_EPOCH") or git("log", "-1", "--format=%ct")
-    if subprocess.run(cmd, env={**os.environ, "PATH": path, "SOURCE_DATE_EPOCH": epoch}).returncode != 0:
+    if subprocess.run(cmd, env={**os.environ, "PATH": path, "SOURCE_DATE_EPOCH": source_date()}).returncode != 0:
         if failed:
             raise Refused(failed)
         sys.exit(f"'{' '.join(cmd)}' failed; see the output above.")
@@ -105,8 +110,14 @@ def edition_name(edition: str | None, ref: str | None) -> str:
     return edition
 
 
+def resolve(ref: str) -> str | None:
+    """The object ``ref`` names (a branch, a tag, commit:path), or None when it names nothing."""
+    found = subprocess.run(["git", "rev-parse", "-q", "--verify", ref], capture_output=True)
+    return found.stdout.decode().strip() if found.returncode == 0 else None
+
+
 def has_ref(ref: str) -> bool:
-    return subprocess.run(["git", "rev-parse", "-q", "--verify", ref], capture_output=True).returncode == 0
+    return resolve(ref) is not None
 
 
 def fetch_branch(remote: str, branch: str) -> None:
@@ -131,12 +142,11 @@ def deploy_edition(args) -> None:
     edition = edition_name(args.edition, args.ref)
     if args.push:
         fetch_branch(args.remote, args.branch)
-        remote_ref = f"refs/remotes/{args.remote}/{args.branch}"
-        if has_ref(remote_ref):  # the local branch starts where the deployed one is
-            git("update-ref", f"refs/heads/{args.branch}", git("rev-parse", remote_ref))
-    before = git("rev-parse", "-q", "--verify", f"refs/heads/{args.branch}") if has_ref(
-        f"refs/heads/{args.branch}") else None
-    old_tree = git("rev-parse", f"{before}:{edition}") if before and has_ref(f"{before}:{edition}") else None
+        deployed = resolve(f"refs/remotes/{args.remote}/{args.branch}")
+        if deployed:  # the local branch starts where the deployed one is
+            git("update-ref", f"refs/heads/{args.branch}", deployed)
+    before = resolve(f"refs/heads/{args.branch}")
+    old_tree = resolve(f"{before}:{edition}") if before else None
     newer = newer_editions(args.branch, edition)
     mike = [os.path.join(os.path.dirname(sys.executable), "mike")]
     common = ["--branch", args.branch, "--remote", args.remote]

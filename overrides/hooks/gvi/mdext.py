@@ -115,7 +115,7 @@ def ui_for_page(html: str, kind: str | None) -> str:
     keep = ui_prefixes(html, kind)
 
     def prune(match: re.Match) -> str:
-        strings = json.loads(match.group(2).replace("<\\/", "</"))
+        strings = json.loads(match.group(2))  # JSON reads "<\/" as "</"
         kept = {k: v for k, v in strings.items() if k == "ns" or k.startswith(keep)}
         text = json.dumps(kept, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
         return match.group(1) + text + match.group(3)

@@ -97,6 +97,8 @@
     }
     return out;
   }
+  // a title word matches a query word (stemmed) when equal, or when it starts with three or more of it
+  function matches(word, q) { return word === q || (q.length >= 3 && word.indexOf(q) === 0); }
   function rerank(groups) {
     if (!lastQuery.length) return groups;
     return groups.map(function (group, order) {
@@ -106,7 +108,7 @@
         var section = item.location === page ? [] : words(titles[item.location] || "").map(stem);
         var n = 0;
         lastQuery.forEach(function (q) {
-          function has(word) { return word === q || (q.length >= 3 && word.indexOf(q) === 0); }
+          function has(word) { return matches(word, q); }
           // a word in the section's title counts a little less than one in the page's
           var weight = base.some(has) ? 1 : section.some(has) ? 0.9 : 0;
           n += isStopWord(q) ? weight / 10 : weight;  // stop words break ties
@@ -116,7 +118,7 @@
       // among equals, the title most about the query: "Talarna" over "Talare från vården"
       var own = words(titles[page] || "").filter(function (w) { return !isStopWord(w); }).map(stem);
       var cover = own.filter(function (w) {
-        return lastQuery.some(function (q) { return w === q || (q.length >= 3 && w.indexOf(q) === 0); });
+        return lastQuery.some(function (q) { return matches(w, q); });
       }).length / (own.length || 1);
       return { group: group, found: found, cover: cover, order: order };
     }).sort(function (a, b) { return b.found - a.found || b.cover - a.cover || a.order - b.order; })
