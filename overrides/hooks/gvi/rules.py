@@ -67,7 +67,7 @@ class Rule:
     act: str | None
     chapter: str
     section: str
-    bill: str
+    bill: str  # 'Prop. 2024/25:180' (pages that cite the bill find the rule), or a draft's name
     title: dict
     text: dict
     status: str
@@ -181,9 +181,7 @@ def parse(data: dict, path: str, lines: dict, languages: list[str], sources: dic
         if act is not None and str(act) not in acts:
             bad("act", f"names act '{act}', which docs/_data/legal.yml does not list.",
                 "use a key of 'acts:' in legal.yml, or add the act there (name, SFS number, source).")
-        bill = str(entry.get("bill") or "")
-        if bill and not _BILL.match(bill):
-            bad("bill", f"has bill {bill!r}.", "write it as 'Prop. 2024/25:180'.")
+        bill = " ".join(str(entry.get("bill") or "").split())  # 'Prop. 2024/25:180', or a draft's name
         if act is None and not bill:
             bad("", "names neither an act nor a bill.", "add 'act: KEY' (legal.yml) or 'bill: Prop. YYYY/YY:N'.")
         for key in ("title", "text"):
@@ -325,7 +323,9 @@ def label(rule: Rule, acts: dict, lang: str) -> str:
     SFS number; a bill by its number."""
     act = acts.get(rule.act) if rule.act else None
     if act is None:
-        number = _BILL.match(rule.bill)[1] if _BILL.match(rule.bill) else rule.bill
+        if not _BILL.match(rule.bill):
+            return rule.bill  # a draft or a referral to the Council on Legislation, by its name
+        number = _BILL.match(rule.bill)[1]
         return f"prop. {number}" if lang == "sv" else f"Government bill {number}"
     name = act.abbr[0] if act.abbr else act.name[lang]
     if not (rule.chapter or rule.section):
