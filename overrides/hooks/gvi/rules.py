@@ -67,7 +67,7 @@ class Rule:
     act: str | None
     chapter: str
     section: str
-    bill: str
+    bill: str  # 'Prop. 2024/25:180' (pages that cite the bill find the rule), or a draft's name
     title: dict
     text: dict
     status: str
@@ -181,9 +181,7 @@ def parse(data: dict, path: str, lines: dict, languages: list[str], sources: dic
         if act is not None and str(act) not in acts:
             bad("act", f"names act '{act}', which docs/_data/legal.yml does not list.",
                 "use a key of 'acts:' in legal.yml, or add the act there (name, SFS number, source).")
-        bill = str(entry.get("bill") or "")
-        if bill and not _BILL.match(bill):
-            bad("bill", f"has bill {bill!r}.", "write it as 'Prop. 2024/25:180'.")
+        bill = " ".join(str(entry.get("bill") or "").split())  # 'Prop. 2024/25:180', or a draft's name
         if act is None and not bill:
             bad("", "names neither an act nor a bill.", "add 'act: KEY' (legal.yml) or 'bill: Prop. YYYY/YY:N'.")
         for key in ("title", "text"):
@@ -325,7 +323,9 @@ def label(rule: Rule, acts: dict, lang: str) -> str:
     SFS number; a bill by its number."""
     act = acts.get(rule.act) if rule.act else None
     if act is None:
-        number = _BILL.match(rule.bill)[1] if _BILL.match(rule.bill) else rule.bill
+        if not _BILL.match(rule.bill):
+            return rule.bill  # a draft or a referral to the Council on Legislation, by its name
+        number = _BILL.match(rule.bill)[1]
         return f"prop. {number}" if lang == "sv" else f"Government bill {number}"
     name = act.abbr[0] if act.abbr else act.name[lang]
     if not (rule.chapter or rule.section):
@@ -484,12 +484,15 @@ def placeholder_email(email: str) -> bool:
 # The legal-position page and the review pack ----------------------------------------------------------
 
 def rule_section(rule: Rule, acts: dict, lang: str, strings: dict, sources: dict, pages_text: str,
-                 heading: str = "###") -> list[str]:
+                 heading: str = "###", base: RuleBase | None = None) -> list[str]:
     s = lambda key: strings[key][lang]  # noqa: E731
     from .legal import _sources
+    review = base.review_of(rule.id) if base else None
+    reviewed = (s("rule_reviewed").format(who=f"{review.name}, {review.role}, {review.organisation}",
+                                         date=_date_text(review.date, lang)) if review else s("rule_not_reviewed"))
     out = [f"{heading} {rule.title[lang]} {{#{rule.id}}}", "",
            f"**{label(rule, acts, lang)}**. **{s('legal_status_label')}:** {status_text(rule, lang, strings)}. "
-           f"{s('rule_checked').format(date=_date_text(rule.checked, lang)) if rule.checked else ''}", "",
+           f"{s('rule_checked').format(date=_date_text(rule.checked, lang)) if rule.checked else ''} {reviewed}", "",
            " ".join(rule.text[lang].split()), ""]
     if rule.open.get(lang):
         out += [f"**{s('rule_open')}:** " + " ".join(rule.open[lang].split()), ""]
@@ -518,5 +521,5 @@ def status_body(base: RuleBase, acts: dict, lang: str, strings: dict, sources: d
         out.append("")
     out += [f"## {s('rule_heading')} {{#regler}}", "", s("rule_intro"), ""]
     for rule in base.rules.values():
-        out += rule_section(rule, acts, lang, strings, sources, pages(used_on.get(rule.id, ())))
+        out += rule_section(rule, acts, lang, strings, sources, pages(used_on.get(rule.id, ())), base=base)
     return out
