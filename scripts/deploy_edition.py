@@ -16,6 +16,8 @@ A bad deploy is refused with one line, and nothing is pushed (the local branch i
 - a tag or name that is not an edition `edition-YYYY-MM` listed in docs/_data/editions.yml, or
   one whose previous edition's tag is missing (the changes page could not be computed);
 - a strict build failure (the build's own warnings above name file and line);
+- a legal check older than 90 days on the deploy day (docs/_data/rules.yml, each rule's
+  'checked'), or a placeholder contact address (docs/_data/local.yml, contact.email);
 - an edition that is already deployed with different content, unless --redeploy is given (in
   GitHub: run the "Deploy edition" workflow by hand on the edition's tag with "redeploy" ticked).
 Builds are reproducible (SOURCE_DATE_EPOCH is the commit's time), so deploying the same commit
@@ -36,6 +38,7 @@ import project_venv  # noqa: E402
 project_venv.use()  # noqa: E402 (before the third-party imports below)
 
 import argparse
+import datetime
 import functools
 import json
 import os
@@ -43,10 +46,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
-from gvi import editions, siteconfig  # noqa: E402
+from gvi import editions, rules, siteconfig  # noqa: E402
 
 ALIAS = "latest"
 EDITIONS = "docs/" + editions.FILE
@@ -138,8 +143,30 @@ def newer_editions(branch: str, edition: str) -> list[str]:
     return [v["version"] for v in versions if editions.FORM.match(v["version"]) and v["version"] > edition]
 
 
+def ready_to_publish(root: Path, today: datetime.date | None = None) -> None:
+    """Refused while the legal check is stale or the contact address is a placeholder."""
+    def read(name: str) -> dict:
+        try:
+            return yaml.safe_load((root / "docs" / "_data" / name).read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError, ValueError):
+            return {}  # the strict build names the broken file and line
+
+    if today is None:  # GVI_DEPLOY_DATE=YYYY-MM-DD asks whether a deploy on that day would go out
+        given = os.environ.get("GVI_DEPLOY_DATE")
+        try:
+            today = datetime.date.fromisoformat(given) if given else datetime.date.today()
+        except ValueError:
+            raise Refused(f"GVI_DEPLOY_DATE {given!r} is not a date. Fix: write YYYY-MM-DD, or unset it.")
+    problems = rules.deploy_problems(rules.check_dates(read(rules.RULES_FILE)), read("local.yml"),
+                                     today, "docs/_data/" + rules.RULES_FILE,
+                                     "docs/_data/local.yml")
+    if problems:
+        raise Refused(" ".join(problems) + " Nothing was deployed.")
+
+
 def deploy_edition(args) -> None:
     edition = edition_name(args.edition, args.ref)
+    ready_to_publish(ROOT)
     if args.push:
         fetch_branch(args.remote, args.branch)
         deployed = resolve(f"refs/remotes/{args.remote}/{args.branch}")

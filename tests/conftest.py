@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from support import (ROOT, Build, add_edition, branch_files, build, copy_project, deploy, export_branch, git,
-                     init_repo)
+                     init_repo, publishable)
 
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
@@ -57,7 +57,7 @@ class MikeSite:
 @pytest.fixture(scope="session")
 def mike_site(tmp_path_factory) -> MikeSite:
     """Two real mike deploys into a throw-away git repository, nothing pushed."""
-    repo = init_repo(copy_project(tmp_path_factory.mktemp("mike-repo")))
+    repo = init_repo(publishable(copy_project(tmp_path_factory.mktemp("mike-repo"))))
     git(repo, "tag", f"edition-{MikeSite.first}")  # the second edition's changes page compares with it
     site = MikeSite(repo=repo, branch="site-preview", first_files={}, served=Path())
     done = deploy(repo, site.first, site.branch)

@@ -41,6 +41,29 @@ def copy_project(dest: Path, parts=PROJECT_PARTS) -> Path:
     return dest
 
 
+PUBLISHED_EMAIL = "gvi@exempelstad.se"  # a fixture's own address: the real site's is a placeholder
+
+
+def publishable(project: Path) -> Path:
+    """A copy that may be deployed: its contact address set (scripts/deploy_edition.py refuses the
+    placeholder). The legal check's age is judged on GVI_DEPLOY_DATE (``deploy_env``)."""
+    local = project / "docs" / "_data" / "local.yml"
+    text = local.read_text(encoding="utf-8")
+    start = text.index("  email: ")
+    end = text.index("\n", start)
+    local.write_text(text[:start] + f"  email: {PUBLISHED_EMAIL}" + text[end:], encoding="utf-8")
+    return project
+
+
+def deploy_env(project: Path) -> dict:
+    """Deploy on the day of the newest legal check, so the mike tests do not depend on the calendar
+    (the refusal of a stale check has its own tests)."""
+    import yaml
+    data = yaml.safe_load((project / "docs" / "_data" / "rules.yml").read_text(encoding="utf-8"))
+    newest = max(str(entry["checked"]) for entry in data["rules"].values())
+    return {"GVI_DEPLOY_DATE": newest}
+
+
 def build(project: Path, site: Path, extra_env: dict | None = None) -> Build:
     """A real `mkdocs build` (strict, from mkdocs.yml) of a project directory."""
     start = time.perf_counter()
@@ -87,7 +110,7 @@ def add_edition(project: Path, name: str, dates: str) -> None:
 def deploy(repo: Path, edition: str, branch: str = "site-preview") -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "scripts/deploy_edition.py", "deploy", edition,
                            "--branch", branch], cwd=repo, capture_output=True, text=True,
-                          env={**ENV, **GIT_ENV})
+                          env={**ENV, **GIT_ENV, **deploy_env(repo)})
 
 
 def branch_files(repo: Path, branch: str, prefix: str) -> dict:

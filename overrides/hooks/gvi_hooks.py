@@ -27,7 +27,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from gvi import data as site_data  # noqa: E402
 from gvi import (authoring, checks, editions, frontmatter, linklines, links, mdext, navcheck,  # noqa: E402
                  pagefacts, pages, progress, render, schedule, schema, search)
-from gvi import legal  # noqa: E402
+from gvi import legal, reviewpack, rules  # noqa: E402
 from gvi.problems import ContentError  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.gvi")
@@ -163,6 +163,11 @@ def on_files(files, config, **kwargs):
     _state["broken"] = {p.path for p in found}
     authoring.preview_broken = bool(found) and _serving()
     _report(found)
+    if not found and result.guards:  # not an error (a preview must build), but never quietly
+        email = str((_state["data"].local.get("contact") or {}).get("email", ""))
+        if rules.placeholder_email(email):
+            log.info(f"{_state['prefix']}_data/local.yml: contact.email '{email}' is a placeholder: readers "
+                     "cannot report errors to it, and an edition will not be deployed until it is set.")
     _state["editions"] = _editions(config)
     if result.problems and not _serving():
         raise Abort(f"Aborted with {len(result.problems)} content problem"
@@ -336,6 +341,8 @@ def _schedule_sections(config, page_uri: str, lang: str) -> list:
 def on_post_build(config, **kwargs):
     if "collector" in _state:
         _serve_errors(config)
+    if config.theme.get("language") == _state.get("default") and not _state.get("broken"):
+        _review_pack(config)
     path = os.path.join(config.site_dir, "search", "search_index.json")
     if not os.path.exists(path):
         return
@@ -355,6 +362,25 @@ def on_post_build(config, **kwargs):
         target = os.path.join(config.site_dir, "search", f"search_index.{lang}.json")
         with open(target, "w", encoding="utf-8") as handle:
             json.dump(part, handle, ensure_ascii=False, separators=(",", ":"))
+
+
+def _review_pack(config) -> None:
+    """utskrift/rattslig-granskning.html: every rule in both languages, where it is used, and a
+    sign-off table (gvi/reviewpack.py), beside the booklets."""
+    guards, data = _state.get("guards"), _state["data"]
+    if guards is None or not guards.rules.rules:
+        return
+    folder = os.path.join(config.site_dir, "utskrift")
+    os.makedirs(folder, exist_ok=True)
+    material = sorted(f for f in os.listdir(os.path.join(config.site_dir, "assets", "stylesheets"))
+                      if f.startswith("main.") and f.endswith(".min.css"))
+    sheets = [f"../assets/stylesheets/{name}" for name in material[:1] + ["gvi.css", "gvi-booklet.css"]]
+    titles = {uri: {lang: info["title"] for lang, info in langs.items()} for uri, langs in _state["pages"].items()}
+    text = reviewpack.document(guards.rules, guards.legal.acts, data.strings, data.sources, guards.usages, titles,
+                               _state["languages"], _state["site_names"].get(_state["default"]) or config.site_name,
+                               sheets)
+    with open(os.path.join(folder, reviewpack.FILE), "w", encoding="utf-8") as handle:
+        handle.write(text)
 
 
 def _serve_errors(config) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from actions_runner import run_job
-from support import BIN, PROJECT_PARTS, ROOT, add_edition, copy_project, git
+from support import BIN, PROJECT_PARTS, ROOT, add_edition, copy_project, deploy_env, git, publishable
 
 WORKFLOW = ROOT / ".github" / "workflows" / "deploy.yml"
 FIRST, SECOND = "2023-01", "2024-09"
@@ -66,7 +66,8 @@ class Origin:
         # A runner: no git identity or config of its own; setup-python's Python first on PATH.
         env = {"PATH": f"{BIN}:/usr/local/bin:/usr/bin:/bin", "HOME": str(home), "LANG": "C.UTF-8",
                "CI": "true", "GITHUB_ACTIONS": "true", "GITHUB_WORKSPACE": str(workspace),
-               "GITHUB_REF": ref, "GIT_CONFIG_NOSYSTEM": "1", "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+               "GITHUB_REF": ref, "GIT_CONFIG_NOSYSTEM": "1", "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+               **deploy_env(workspace)}
         return run_job(WORKFLOW, "deploy", context, workspace, env,
                        stands_in_for={"actions/checkout", "actions/setup-python"})
 
@@ -79,7 +80,7 @@ class Origin:
 
 def make_origin(tmp: Path) -> Origin:
     """Edition 2023-01 committed and tagged, pushed to a bare repository (no gh-pages yet)."""
-    work = copy_project(tmp / "work", PROJECT_PARTS + ("requirements.txt",))
+    work = publishable(copy_project(tmp / "work", PROJECT_PARTS + ("requirements.txt",)))
     docs = work / "docs"
     for name in (f"{ADDED}.md", f"{ADDED}.en.md"):
         (docs / name).rename(tmp / Path(name).name)  # kept for the second edition

@@ -113,10 +113,7 @@ def test_glossary_must_give_the_term_base_rendering():
 
 def legal_data():
     data = {
-        "checked": datetime.date(2026, 11, 27), "reviewed_by_lawyer": False,
-        "changes": [{"id": "p65", "name": {"sv": "Prop", "en": "Bill"}, "status": "not_confirmed",
-                     "bill": "Prop. 2024/25:65", "proposed_in_force": datetime.date(2025, 4, 1),
-                     "summary": {"sv": "S", "en": "S"}, "sources": []}],
+        "checked": datetime.date(2026, 11, 27),
         "acts": {
             "osl": {"abbr": ["OSL"], "sfs": "2009:400",
                     "name": {"sv": "offentlighets- och sekretesslagen", "en": "Public Access to Information and Secrecy Act"}},
@@ -126,6 +123,7 @@ def legal_data():
         }}
     parsed, problems = legal.parse(data, "docs/_data/legal.yml", {}, LANGS, {})
     assert problems == []
+    parsed.changes = [{"bill": "Prop. 2024/25:65", "id": "p65"}]  # the bills the rule base names (gvi/guards.py)
     return parsed
 
 
@@ -197,27 +195,29 @@ def test_unlisted_bills_and_sfs_numbers_are_flagged():
     _, problems = legal.check_page(text, "sv", {"legal_checked": TODAY}, 4, "docs/x.md", legal_data(), 1, TODAY)
     assert sorted(p.message for p in problems) == [
         "the page cites SFS 2019:123, which docs/_data/legal.yml does not list.",
-        "the page cites bill 2030/31:1, which docs/_data/legal.yml does not list."]
+        "the page cites bill 2030/31:1, which no rule in docs/_data/rules.yml names."]
 
 
 def test_legal_yml_errors_name_the_key():
-    lines = {("changes", 0): 7, ("changes", 0, "status"): 9, ("acts", "osl"): 20}
+    lines = {("changes",): 7, ("reviewed_by_lawyer",): 3, ("acts", "osl"): 20}
     data = {"checked": "soon", "reviewed_by_lawyer": "no",
             "changes": [{"id": "x", "status": "maybe", "name": {"sv": "a", "en": "b"}, "summary": {"sv": "a", "en": "b"}}],
             "acts": {"osl": {"sfs": "2009", "name": {"sv": "a", "en": "b"}, "abbr": ["OSL"], "colour": 1}}}
     _, problems = legal.parse(data, "docs/_data/legal.yml", lines, LANGS, {})
     text = [str(p) for p in problems]
     assert "docs/_data/legal.yml:1: 'checked' must be a date (YYYY-MM-DD)." in text[0]
-    assert any(t.startswith("docs/_data/legal.yml:9: change 'x' has status 'maybe'.") for t in text)
+    assert any(t.startswith("docs/_data/legal.yml:7: 'changes' is gone: each law change is a rule in "
+                            "docs/_data/rules.yml.") for t in text)
     assert any(t.startswith("docs/_data/legal.yml:20: act 'osl' has unknown key 'colour'.") for t in text)
     assert any("act 'osl' has no SFS number" in t for t in text)
-    assert any("'reviewed_by_lawyer' must be true or false" in t for t in text)
+    assert any(t.startswith("docs/_data/legal.yml:3: 'reviewed_by_lawyer' is gone") for t in text)
 
 
 STRINGS = {
     "legal_checked": {"sv": "Rättsläget kontrollerat {date}", "en": "Legal position checked {date}"},
     "legal_status_link": {"sv": "Så ser rättsläget ut", "en": "The legal position"},
     "legal_not_advice": {"sv": "Inte juridisk rådgivning.", "en": "Not legal advice."},
+    "legal_reviewed": {"sv": "Rättsreglerna på sidan är granskade av {who}.", "en": "Reviewed by {who}."},
     "current_to": {"sv": "Innehållet gäller per {date}", "en": "Content current as of {date}"},
 }
 
@@ -229,14 +229,16 @@ def test_dates_in_the_readers_language():
         "sv": "Innehållet gäller per 27 november 2026", "en": "Content current as of 27 November 2026"}
 
 
-def test_notice_links_and_disclaims_until_a_lawyer_reviewed():
-    data = legal_data()
-    text = legal.notice({"legal_checked": TODAY}, "sv", STRINGS, data, "../rattslaget.md")
+def test_notice_links_and_disclaims_until_every_rule_on_the_page_is_reviewed():
+    from gvi.rules import Review
+    text = legal.notice({"legal_checked": TODAY}, "sv", STRINGS, [], "../rattslaget.md")
     assert text.startswith("Rättsläget kontrollerat 27 november 2026. [Så ser rättsläget ut](../rattslaget.md). "
                            "Inte juridisk rådgivning.")
-    data.reviewed_by_lawyer = True
-    assert "rådgivning" not in legal.notice({"legal_checked": TODAY}, "sv", STRINGS, data, "x.md")
-    assert legal.notice({}, "sv", STRINGS, data, "x.md") == ""
+    review = Review("Exempel Exempelsson (fiktiv)", "kommunjurist", "Exempelstad", TODAY, {})
+    reviewed = legal.notice({"legal_checked": TODAY}, "sv", STRINGS, [review], "x.md")
+    assert "rådgivning" not in reviewed
+    assert "granskade av Exempel Exempelsson (fiktiv), kommunjurist, Exempelstad, 27 november 2026." in reviewed
+    assert legal.notice({}, "sv", STRINGS, [], "x.md") == ""
 
 
 def test_current_to_must_be_a_past_date():
@@ -246,7 +248,7 @@ def test_current_to_must_be_a_past_date():
     assert str(future[0]).startswith("l.yml:30: content.current_to 2027-01-01 is in the future.")
 
 
-def test_status_page_lists_changes_and_every_reference():
+def test_status_page_lists_every_reference():
     import yaml
     from support import ROOT
     strings = yaml.safe_load((ROOT / "docs/_data/strings.yml").read_text(encoding="utf-8"))
@@ -254,7 +256,6 @@ def test_status_page_lists_changes_and_every_reference():
     found, _ = legal.references(prose.mask("OSL 10 kap. 18 a § och RB. Prop. 2024/25:65.\n\nOckså 3 kap. 1 §."), "sv", legal_data())
     legal.add_to_index(index, found, "a/b.md")
     page = legal.status_page(legal_data(), index, "sv", strings, {}, {"a/b.md": "Sidan B"}, "rattslaget.md")
-    assert "**Status:** inte bekräftad." in page and "Föreslaget ikraftträdande: 1 april 2025." in page
     assert "### Offentlighets- och sekretesslagen (2009:400) {#lag-osl}" in page
     assert "- 10 kap. 18 a §: [Sidan B](a/b.md)" in page
     assert "### Rättegångsbalken (1942:740) {#lag-rb}" in page and "- Lagen utan paragraf: [Sidan B](a/b.md)" in page
@@ -293,11 +294,13 @@ def test_broken_data_files_are_one_line_each(tmp_path):
     folder = tmp_path / "_data"
     folder.mkdir()
     (folder / "terms.yml").write_text("terms:\n  a: [b\n", encoding="utf-8")
-    (folder / "legal.yml").write_text("checked: 2026-11-27\nchanges: [\n", encoding="utf-8")
+    (folder / "legal.yml").write_text("checked: 2026-11-27\nacts: [\n", encoding="utf-8")
+    (folder / "rules.yml").write_text("rules:\n  x: {title: [\n", encoding="utf-8")
     data = SiteData(curriculum={}, local={"content": {"current_to": TODAY}}, sources={}, strings={},
                     abbreviations={})
     loaded, problems = guards.Guards.load(str(tmp_path), "docs/", LANGS, "sv", data, TODAY)
     text = [str(p) for p in problems]
     assert text[0].startswith("docs/_data/terms.yml:3: the term base is not valid YAML")
     assert text[1].startswith("docs/_data/legal.yml:3: data file is not valid YAML")
-    assert len(text) == 2 and loaded.terms.avoided == []
+    assert text[2].startswith("docs/_data/rules.yml:3: data file is not valid YAML")
+    assert len(text) == 3 and loaded.terms.avoided == []

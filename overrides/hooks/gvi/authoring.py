@@ -17,6 +17,7 @@ import re
 from .outline import Heading
 from .problems import Problem
 from .render import PLACEHOLDER
+from .rules import REF as RULE_REF
 
 QUIZ_SECTION = "testa-dig-sjalv"  # the id of '## Testa dig själv' / '## Check yourself {#testa-dig-sjalv}'
 KEYPOINTS_SECTION = "att-ta-med-sig"
@@ -79,14 +80,15 @@ def misspelt_fences(lines: list[str], path: str, first_line: int = 1) -> list[Pr
 def stray_braces(lines: list[str], path: str, first_line: int = 1) -> list[Problem]:
     """A '{{' or '}}' left once every well-formed {{ local.key }} is taken out."""
     for offset, line in enumerate(lines):
-        rest = PLACEHOLDER.sub("", line)
+        rest = RULE_REF.sub("", PLACEHOLDER.sub("", line))
         if _BRACES.search(rest):
             snippet = (_OPENED.search(rest) or _CLOSED.search(rest)).group(0)[:50].strip()
             return [Problem(path, first_line + offset,
-                            f"'{snippet}' is not a local fact placeholder and would be published as "
-                            "it stands.",
-                            "write {{ local.KEY }}, with two braces on each side and a key from "
-                            "docs/_data/local.yml, e.g. {{ local.week.dates }}.")]
+                            f"'{snippet}' is not a local fact placeholder or a rule reference and would "
+                            "be published as it stands.",
+                            "write {{ local.KEY }} with a key from docs/_data/local.yml (e.g. "
+                            "{{ local.week.dates }}), or {{ rule.ID }} / {{ cite.ID }} with an id from "
+                            "docs/_data/rules.yml, with two braces on each side.")]
     return []
 
 

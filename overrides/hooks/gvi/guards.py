@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from . import legal, prose, style, terms
+from . import legal, prose, reviewpack, rules, style, terms
 from .data import DATA_DIR
 from .render import insert_after_title
 from .problems import Problem
@@ -36,7 +36,11 @@ class Guards:
     glossary: dict = field(default_factory=dict)  # lang -> (path, body, first line)
     source_refs: dict = field(default_factory=dict)  # (source key, lang) -> its title's references
     strong: dict = field(default_factory=dict)  # (chapter, section) -> the act a page names with it
-    weak: list = field(default_factory=list)  # (page, Ref) whose act is a guess, settled in finish()
+    weak: list = field(default_factory=list)  # (page, Ref, path, lang) whose act is a guess, settled in finish()
+    rules: rules.RuleBase = field(default_factory=rules.RuleBase)  # docs/_data/rules.yml (+ reviews.yml)
+    used: dict = field(default_factory=dict)  # rule id -> {page uri} that state or cite it
+    page_rules: dict = field(default_factory=dict)  # (page uri, lang) -> {rule id}
+    usages: dict = field(default_factory=dict)  # rule id -> [(page uri, lang, line, the source line)]
 
     @classmethod
     def load(cls, docs_dir: str, prefix: str, languages: list[str], default: str, data,
@@ -52,6 +56,20 @@ class Guards:
             legal_data, legal_problems = legal.parse(source, shown + legal.LEGAL_FILE, lines, languages, data.sources)
             problems += legal_problems
         guards = cls(base, legal_data, default, data, today or datetime.date.today())
+        source, lines, problem = _read(os.path.join(folder, rules.RULES_FILE), shown + rules.RULES_FILE)
+        if source is None:
+            problems.append(problem)
+        else:
+            guards.rules, rule_problems = rules.parse(source, shown + rules.RULES_FILE, lines, languages,
+                                                      data.sources, legal_data.acts)
+            problems += rule_problems
+            # A bill the pages cite is a rule's: the legal-status page links it there.
+            legal_data.changes = [{"bill": r.bill, "id": r.id} for r in guards.rules.rules.values() if r.bill]
+        reviews_path = os.path.join(folder, rules.REVIEWS_FILE)
+        if os.path.exists(reviews_path):
+            source, lines, problem = _read(reviews_path, shown + rules.REVIEWS_FILE)
+            problems += [problem] if problem else rules.parse_reviews(source, shown + rules.REVIEWS_FILE,
+                                                                      lines, guards.rules)
         local_lines = _key_lines(os.path.join(folder, "local.yml"))
         problems += legal.check_current_to(data.local, shown + "local.yml",
                                            local_lines.get(("content", "current_to"), local_lines.get(("content",), 1)),
@@ -62,12 +80,39 @@ class Guards:
 
     def check_page(self, body: str, body_start: int, fm, path: str, lang: str, neutral: str) -> list[Problem]:
         """Avoided terms, legal status and (Swedish) du/ni in one page's body."""
-        text = prose.mask(body)
-        problems = terms.check_text(text, lang, self.terms, path, body_start)
-        refs, legal_problems = legal.check_page(text, lang, fm.meta, fm.line_of("legal_checked"), path,
+        kept = prose.mask(body)  # running text, with the rule references
+        problems = rules.check_uses(kept, path, self.rules, body_start)
+        found = [(offset, rid) for offset, _, rid in rules.uses(kept) if rid in self.rules.rules]
+        used = {rid for _, rid in found}
+        text = scan = rules.blank(kept)  # the references are the rule base's words, not the page's
+        problems += terms.check_text(text, lang, self.terms, path, body_start)
+        refs, legal_problems = legal.check_page(scan, lang, fm.meta, fm.line_of("legal_checked"), path,
                                                 self.legal, body_start, self.today)
         problems += legal_problems
+        if found and "legal_checked" not in fm.meta:
+            problems.append(Problem(path, prose.line_at(text, found[0][0], body_start), "the page states or cites "
+                                    "a legal rule but has no 'legal_checked' in its front matter.",
+                                    "check the page against docs/_data/rules.yml and add 'legal_checked: "
+                                    f"{self.today.isoformat()}' to the front matter of both languages."))
+        for ref in refs:
+            if not ref.weak:
+                problems += rules.uncited(path, ref.line, ref.act, ref.provision or ("", ""), self.rules,
+                                          self.legal.acts, lang)
         if neutral != legal.STATUS_PAGE:
+            problems += rules.topics(scan, lang, path, self.rules, used, rules.status_links(body), body_start, body)
+            self.page_rules[(neutral, lang)] = used
+            for rid in used:
+                self.used.setdefault(rid, set()).add(neutral)
+            body_lines = body.split("\n")
+            for offset, rid in found:
+                line = prose.line_at(text, offset, body_start)
+                self.usages.setdefault(rid, []).append((neutral, lang, line, body_lines[line - body_start].strip()))
+            rule_refs = [legal.Ref(prose.line_at(text, offset, body_start), act=self.rules.rules[rid].act,
+                                   provision=self.rules.rules[rid].provision if any(self.rules.rules[rid].provision) else None)
+                         for offset, rid in found if self.rules.rules[rid].act]
+            legal.add_to_index(self.index, rule_refs, neutral)
+        if neutral != legal.STATUS_PAGE:
+            own = set(map(id, refs))  # the page's own citations (a source's title is not checked for a rule)
             # The page's sources list (rendered at its end) cites too: "Prop. 2017/18:269 …".
             keys = fm.meta.get("sources") if isinstance(fm.meta.get("sources"), list) else []
             for key in keys:
@@ -76,7 +121,7 @@ class Guards:
                     self.source_refs[(key, lang)] = legal.references(title, lang, self.legal)[0]
                 refs = refs + self.source_refs.get((key, lang), [])
             # A section whose act is a guess waits for finish(): another page may name its act.
-            self.weak += [(neutral, r) for r in refs if r.weak]
+            self.weak += [(neutral, r, path if id(r) in own else None, lang) for r in refs if r.weak]
             strong = [r for r in refs if not r.weak]
             for ref in strong:
                 if ref.provision and ref.act:
@@ -91,30 +136,48 @@ class Guards:
     def finish(self) -> list[Problem]:
         """Checks across pages: the glossary against the term base. Also settles the sections
         whose act a page left to guess: the act another page names with the same section."""
-        for neutral, ref in self.weak:
+        problems = []
+        for neutral, ref, path, lang in self.weak:
             act = self.strong.get(ref.provision, ref.act)
             legal.add_to_index(self.index, [legal.Ref(ref.line, act=act, provision=ref.provision)], neutral)
+            if path:
+                problems += rules.uncited(path, ref.line, act, ref.provision or ("", ""), self.rules,
+                                          self.legal.acts, lang)
         self.weak = []
         if self.default not in self.glossary:
-            return []
+            return problems
         sv_path, sv_body, sv_first = self.glossary[self.default]
         other = next((v for k, v in self.glossary.items() if k != self.default), (sv_path, None, 1))
-        return terms.check_glossary(sv_body, sv_path, sv_first, other[1], other[0], other[2], self.terms)
+        return problems + terms.check_glossary(sv_body, sv_path, sv_first, other[1], other[0], other[2], self.terms)
 
     def decorate(self, markdown: str, meta: dict, neutral: str, lang: str, pages: dict) -> str:
         """The legal notice under the title of a page with legal_checked, and the legal-status
         page's generated body. ``pages``: checks.Result.pages ({uri: {lang: {"title": …}}})."""
         strings = self.data.strings
+        link = posixpath.relpath(legal.STATUS_PAGE, posixpath.dirname(neutral) or ".")
+        markdown = rules.expand(markdown, self.rules, self.legal.acts, lang, strings,
+                                "" if neutral == legal.STATUS_PAGE else link)
         if legal.MARKER in markdown:
             titles = {uri: info[lang]["title"] for uri, info in pages.items() if lang in info}
-            markdown = markdown.replace(legal.MARKER, legal.status_page(
+            pack = posixpath.relpath(f"utskrift/{reviewpack.FILE}",
+                                     ("" if lang == self.default else lang + "/") + neutral[:-len(".md")])
+            body = [f'<p class="gvi-pack-link"><a href="{pack}">{strings["pack_link"][lang]}</a></p>', ""]
+            body += rules.status_body(self.rules, self.legal.acts, lang, strings, self.data.sources,
+                                      self.used, titles, posixpath.dirname(neutral) or ".")
+            markdown = markdown.replace(legal.MARKER, "\n".join(body) + "\n" + legal.status_page(
                 self.legal, self.index, lang, strings, self.data.sources, titles, neutral))
         if meta.get("legal_checked") is not None and neutral != legal.STATUS_PAGE:
-            link = posixpath.relpath(legal.STATUS_PAGE, posixpath.dirname(neutral) or ".")
-            block = legal.notice(meta, lang, strings, self.legal, link)
+            block = legal.notice(meta, lang, strings, self.reviewed(neutral, lang), link)
             if block:
                 markdown = insert_after_title(markdown, block)
         return markdown
+
+
+    def reviewed(self, neutral: str, lang: str) -> list:
+        """The current reviews of every rule the page states or cites; [] unless all have one."""
+        used = self.page_rules.get((neutral, lang)) or set()
+        found = [self.rules.review_of(rid) for rid in sorted(used)]
+        return found if used and all(found) else []
 
 
 def _key_lines(path: str) -> dict:

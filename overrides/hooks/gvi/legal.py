@@ -1,8 +1,8 @@
 """Legal status on the page: which pages cite law, when that was checked, and what they cite.
 
-docs/_data/legal.yml is the one statement of the legal position: the law changes and their
-status (``changes``), the acts the site may cite (``acts``: names, abbreviations, SFS numbers) and
-whether a lawyer has reviewed the site (``reviewed_by_lawyer``). From it and the pages' text:
+docs/_data/legal.yml names the acts the site may cite (``acts``: names, abbreviations, SFS numbers)
+and the date of the last check; the rules themselves, with their status, are in docs/_data/rules.yml
+(gvi/rules.py), and a lawyer's reviews in docs/_data/reviews.yml. From them and the pages' text:
 
 - ``references`` finds what a page cites: acts (by name, abbreviation or SFS number), chapters and
   sections, bills ("prop. 2024/25:65") and the word "SFS";
@@ -29,7 +29,6 @@ LEGAL_FILE = "legal.yml"
 STATUS_PAGE = "rattslaget.md"
 MARKER = "<!-- gvi-legal-status -->"
 UNNAMED = "unnamed"  # index key for a chapter or section cited with no act named on the page
-STATUSES = ("in_force", "proposed", "not_confirmed")
 ACT_KEYS = {"abbr", "sfs", "name", "match", "sources", "note"}
 SFS = re.compile(r"^\d{4}:\d{1,4}$")
 
@@ -80,7 +79,6 @@ class Act:
 @dataclass
 class Legal:
     checked: datetime.date | None = None
-    reviewed_by_lawyer: bool = False
     changes: list[dict] = field(default_factory=list)
     acts: dict[str, Act] = field(default_factory=dict)
     path: str = "docs/_data/legal.yml"
@@ -111,36 +109,14 @@ def parse(data: dict, path: str, lines: dict, languages: list[str], sources: dic
     if legal.checked is None:
         problems.append(Problem(path, lines.get(("checked",), 1), "'checked' must be a date (YYYY-MM-DD).",
                                 "write the date the legal position was last checked, e.g. 'checked: 2026-11-27'."))
-    flag = data.get("reviewed_by_lawyer")
-    if not isinstance(flag, bool):
+    if "reviewed_by_lawyer" in data:
         problems.append(Problem(path, lines.get(("reviewed_by_lawyer",), 1),
-                                "'reviewed_by_lawyer' must be true or false.",
-                                "write 'reviewed_by_lawyer: false' until a lawyer has reviewed the site."))
-    legal.reviewed_by_lawyer = flag is True
-    for index, change in enumerate(data.get("changes") or []):
-        line = lines.get(("changes", index), 1)
-        if not isinstance(change, dict):
-            problems.append(Problem(path, line, "each change must be a mapping.", "see the entries above it."))
-            continue
-        status = change.get("status")
-        if status not in STATUSES:
-            problems.append(Problem(path, lines.get(("changes", index, "status"), line),
-                                    f"change '{change.get('id')}' has status {status!r}.",
-                                    f"use one of: {', '.join(STATUSES)}."))
-        if status == "in_force" and (not SFS.match(str(change.get("sfs", ""))) or as_date(change.get("in_force")) is None):
-            problems.append(Problem(path, line, f"change '{change.get('id')}' is in force but lacks 'sfs' "
-                                    "(YYYY:N) or 'in_force' (a date).", "add both, or change its status."))
-        for lang in languages:
-            if not isinstance((change.get("name") or {}).get(lang), str) or \
-                    not isinstance((change.get("summary") or {}).get(lang), str):
-                problems.append(Problem(path, line, f"change '{change.get('id')}' has no '{lang}' name or summary.",
-                                        f"add 'name: {{{lang}: …}}' and 'summary: {{{lang}: …}}'."))
-        for key in change.get("sources") or []:
-            if key not in sources:
-                problems.append(Problem(path, lines.get(("changes", index, "sources"), line),
-                                        f"change '{change.get('id')}' cites unknown source '{key}'.",
-                                        "use a key from docs/_data/sources.yml or sources/*.yml."))
-        legal.changes.append(change)
+                                "'reviewed_by_lawyer' is gone: a lawyer's review is recorded per rule.",
+                                "delete the line; record reviews in docs/_data/reviews.yml (AUTHORING.md)."))
+    if data.get("changes"):
+        problems.append(Problem(path, lines.get(("changes",), 1),
+                                "'changes' is gone: each law change is a rule in docs/_data/rules.yml.",
+                                "move each entry to rules.yml (with 'bill', 'status' and its dates) and delete 'changes'."))
     acts = data.get("acts")
     if not isinstance(acts, dict):
         problems.append(Problem(path, 1, "legal.yml has no 'acts' mapping.",
@@ -302,9 +278,10 @@ def check_page(text: str, lang: str, meta: dict, key_line: int, path: str, legal
     bills = legal.bills
     for ref in refs:
         if ref.bill and ref.bill not in bills:
-            problems.append(Problem(path, ref.line, f"the page cites bill {ref.bill}, which {legal.path} does not list.",
-                                    "add it to 'changes' in legal.yml with its status, so the legal-status "
-                                    "page states it."))
+            problems.append(Problem(path, ref.line, f"the page cites bill {ref.bill}, which no rule in "
+                                    "docs/_data/rules.yml names.",
+                                    "add the rule it brings (or proposes) to rules.yml with 'bill' and its "
+                                    "status, so the legal-position page states it."))
         if ref.sfs:
             problems.append(Problem(path, ref.line, f"the page cites SFS {ref.sfs}, which {legal.path} does not list.",
                                     "add the act to 'acts' in legal.yml (name, SFS number, source)."))
@@ -313,15 +290,19 @@ def check_page(text: str, lang: str, meta: dict, key_line: int, path: str, legal
 
 # Rendering ----------------------------------------------------------------------------------------
 
-def notice(meta: dict, lang: str, strings: dict, legal: Legal, link: str) -> str:
-    """The line under a page title: when its law was checked, a link to the legal-status page
-    and, until a lawyer has reviewed the site, that it is not legal advice."""
+def notice(meta: dict, lang: str, strings: dict, reviews: list, link: str) -> str:
+    """The line under a page title: when its law was checked and a link to the legal-status page;
+    then who reviewed the page's rules (``reviews``: a current review of every rule the page states,
+    gvi/rules.py), or, without that, that the site is not legal advice."""
     value = as_date(meta.get("legal_checked"))
     if value is None:
         return ""
     text = strings["legal_checked"][lang].format(date=format_date(value, lang))
     parts = [f"{text}. [{strings['legal_status_link'][lang]}]({link})."]
-    if not legal.reviewed_by_lawyer:
+    if reviews:
+        who = "; ".join(sorted({f"{r.name}, {r.role}, {r.organisation}, {format_date(r.date, lang)}" for r in reviews}))
+        parts.append(strings["legal_reviewed"][lang].format(who=who))
+    else:
         parts.append(strings["legal_not_advice"][lang])
     return " ".join(parts) + "\n{: .gvi-legal-notice }\n"
 
@@ -367,16 +348,6 @@ def _sources(keys: list[str], sources: dict) -> str:
     return "; ".join(items)
 
 
-def _status(change: dict, lang: str, strings: dict) -> str:
-    status = change.get("status")
-    date = as_date(change.get("in_force")) or as_date(change.get("proposed_in_force"))
-    text = strings[f"legal_status_{status}"][lang].format(
-        sfs=change.get("sfs", ""), date=format_date(date, lang) if date else "")
-    if status != "in_force" and date:
-        text += " " + strings["legal_proposed_date"][lang].format(date=format_date(date, lang))
-    return text
-
-
 def status_page(legal: Legal, index: dict, lang: str, strings: dict, sources: dict, titles: dict,
                 here: str) -> str:
     """The legal-status page's body. ``index``: {act key or 'bill:…' or 'sfs:…': {provision: {page uri}}}
@@ -391,19 +362,8 @@ def status_page(legal: Legal, index: dict, lang: str, strings: dict, sources: di
     out = []
     if legal.checked:
         out.append(s("legal_checked").format(date=format_date(legal.checked, lang)) + ".")
-    if not legal.reviewed_by_lawyer:
-        out.append(s("legal_not_advice"))
-    out = [" ".join(out), "{: .gvi-legal-notice }", ""] if out else []
-    out += [f"## {s('legal_changes_heading')} {{#lagandringar}}", ""]
-    for change in legal.changes:
-        out += [f"### {change['name'][lang]} {{#{change.get('id')}}}", "",
-                f"**{s('legal_status_label')}:** {_status(change, lang, strings)}", "",
-                " ".join(change["summary"][lang].split()), ""]
-        cited = index.get("bill:" + re.sub(r"^[Pp]rop\.\s*", "", str(change.get("bill", ""))), {}).get(None)
-        if cited:
-            out += [f"{s('legal_cited_on')}: {pages(cited)}.", ""]
-        if change.get("sources"):
-            out += [f"{s('sources')}: {_sources(change['sources'], sources)}.", ""]
+    out.append(s("legal_not_advice"))
+    out = [" ".join(out), "{: .gvi-legal-notice }", ""]
     out += [f"## {s('legal_refs_heading')} {{#hanvisningar}}", "", s("legal_refs_intro"), ""]
     for key, act in legal.acts.items():
         cited = index.get(key)

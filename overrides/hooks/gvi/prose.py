@@ -17,7 +17,7 @@ _QUIZ_BLANK = re.compile(r"^\s*-?\s*(id|correct)\s*:")
 _PATTERNS = [
     re.compile(r"<!--.*?-->", re.S),  # HTML comments (markers such as <!-- gvi-schedule -->)
     re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S),  # inline code
-    re.compile(r"\{\{.*?\}\}"),  # local facts
+    re.compile(r"\{\{(?!\s*(?:rule|cite)\.).*?\}\}"),  # local facts (rule references stay: gvi/rules.py)
     re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"),  # link and image targets: ](target "title")
     re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$", re.M),  # reference definitions
     re.compile(r"<https?://[^>]*>|https?://[^\s)\]>]+"),  # bare addresses
