@@ -44,14 +44,14 @@ def copy_project(dest: Path, parts=PROJECT_PARTS) -> Path:
 PUBLISHED_EMAIL = "gvi@exempelstad.se"  # a fixture's own address: the real site's is a placeholder
 
 
-def publishable(project: Path) -> Path:
+def publishable(project: Path, email: str = PUBLISHED_EMAIL) -> Path:
     """A copy that may be deployed: its contact address set (scripts/deploy_edition.py refuses the
     placeholder). The legal check's age is judged on GVI_DEPLOY_DATE (``deploy_env``)."""
     local = project / "docs" / "_data" / "local.yml"
     text = local.read_text(encoding="utf-8")
     start = text.index("  email: ")
     end = text.index("\n", start)
-    local.write_text(text[:start] + f"  email: {PUBLISHED_EMAIL}" + text[end:], encoding="utf-8")
+    local.write_text(text[:start] + f"  email: {email}" + text[end:], encoding="utf-8")
     return project
 
 

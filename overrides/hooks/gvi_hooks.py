@@ -341,7 +341,7 @@ def _schedule_sections(config, page_uri: str, lang: str) -> list:
 def on_post_build(config, **kwargs):
     if "collector" in _state:
         _serve_errors(config)
-    if config.theme.get("language") == _state.get("default") and not _state.get("broken"):
+    if not _state.get("broken"):
         _review_pack(config)
     path = os.path.join(config.site_dir, "search", "search_index.json")
     if not os.path.exists(path):

@@ -84,14 +84,96 @@ def test_legal_checked_and_current_to_render_in_both_languages(tmp_path):
     assert '<a href="../strategi/testmodul/">Testmodul</a>' in status
 
 
-def test_the_notice_goes_once_a_lawyer_has_reviewed(tmp_path):
-    project = _relaxed(make_project(tmp_path, sv=LEGAL_SV, en=LEGAL_EN))
-    legal = project / "docs/_data/legal.yml"
-    legal.write_text(legal.read_text(encoding="utf-8").replace("reviewed_by_lawyer: false", "reviewed_by_lawyer: true"),
-                     encoding="utf-8")
+RULE_SV = LEGAL_SV.replace("Sekretessen följer av OSL 10 kap. 18 a §.", "{{ rule.osl-10-18a }}")
+RULE_EN = LEGAL_EN.replace("Secrecy follows OSL chapter 10, section 18 a.", "{{ rule.osl-10-18a }}")
+
+
+def _review(project, rule: str, digest: str) -> None:
+    (project / "docs/_data/reviews.yml").write_text(
+        "reviews:\n  - name: Exempel Exempelsson (fiktiv)\n    role: kommunjurist\n    organisation: Exempelstad\n"
+        f"    date: 2026-12-06\n    rules: {{{rule}: {digest}}}\n", encoding="utf-8")
+
+
+def _digest(project, rule: str) -> str:
+    import yaml
+    from gvi import legal, rules
+    data = lambda name: yaml.safe_load((project / "docs/_data" / name).read_text(encoding="utf-8"))  # noqa: E731
+    sources = {**data("sources.yml")}
+    for extra in (project / "docs/_data/sources").glob("*.yml"):
+        sources.update(yaml.safe_load(extra.read_text(encoding="utf-8")))
+    acts = legal.parse(data("legal.yml"), "legal.yml", {}, ["sv", "en"], sources)[0].acts
+    return rules.parse(data("rules.yml"), "rules.yml", {}, ["sv", "en"], sources, acts)[0].rules[rule].digest
+
+
+def test_a_rule_is_stated_in_the_rule_bases_words_with_citation_and_status(tmp_path):
+    result = build(_relaxed(make_project(tmp_path, sv=RULE_SV, en=RULE_EN)), tmp_path / "site")
+    assert result.returncode == 0, result.output
+    sv = _text((tmp_path / "site/strategi/testmodul/index.html").read_text(encoding="utf-8"))
+    en = _text((tmp_path / "site/en/strategi/testmodul/index.html").read_text(encoding="utf-8"))
+    assert "Socialtjänstens sekretess hindrar inte" in sv and "OSL 10 kap. 18 a §" in sv and "gäller sedan" in sv
+    assert "OSL chapter 10, section 18 a" in en and "in force since" in en
+    assert "{{" not in sv + en
+    page = (tmp_path / "site/strategi/testmodul/index.html").read_text(encoding="utf-8")
+    assert 'href="../../rattslaget/#osl-10-18a"' in page
+    status = (tmp_path / "site/rattslaget/index.html").read_text(encoding="utf-8")
+    assert 'id="osl-10-18a"' in status and '<a href="../strategi/testmodul/">Testmodul</a>' in status
+
+
+def test_the_notice_says_reviewed_only_while_the_review_covers_the_rules_text(tmp_path):
+    project = _relaxed(make_project(tmp_path, sv=RULE_SV, en=RULE_EN))
+    _review(project, "osl-10-18a", _digest(project, "osl-10-18a"))
     assert build(project, tmp_path / "site").returncode == 0
     sv = (tmp_path / "site/strategi/testmodul/index.html").read_text(encoding="utf-8")
-    assert "Rättsläget kontrollerat 27 november 2026" in sv and "granskats av en jurist" not in sv
+    assert "granskade av Exempel Exempelsson (fiktiv), kommunjurist, Exempelstad, 6 december 2026" in sv
+    assert "inte juridisk rådgivning" not in sv
+    other = (tmp_path / "site/bra/informationsdelning/index.html").read_text(encoding="utf-8")
+    assert "inte juridisk rådgivning" in other  # its other rules are not reviewed
+
+
+def test_a_lapsed_review_fails_naming_its_line(tmp_path):
+    project = make_project(tmp_path, sv=RULE_SV, en=RULE_EN)
+    _review(project, "osl-10-18a", "0123456789ab")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "docs/_data/reviews.yml:6: the review of rule 'osl-10-18a' by Exempel Exempelsson (fiktiv) (2026-12-06) " \
+           "covers an earlier text of the rule (digest 0123456789ab; now " in result.output, result.output
+
+
+def test_a_citation_without_a_rule_fails_naming_the_nearest(tmp_path):
+    build_fails(tmp_path, ["docs/strategi/testmodul.md:19: the page cites OSL 10 kap. 99 §, which no rule in "
+                           "docs/_data/rules.yml states (nearest rule: osl-10-"],
+                sv=LEGAL_SV.replace("OSL 10 kap. 18 a §", "OSL 10 kap. 99 §"))
+
+
+def test_an_unknown_rule_id_fails_naming_the_nearest(tmp_path):
+    build_fails(tmp_path, ["docs/strategi/testmodul.md:19: '{{ rule.osl-10-18 }}' names no rule. The same at "
+                           "docs/strategi/testmodul.en.md:19. Fix: use an id from docs/_data/rules.yml (nearest: "
+                           "osl-10-18a)."],
+                sv=RULE_SV.replace("osl-10-18a", "osl-10-18"), en=RULE_EN.replace("osl-10-18a", "osl-10-18"))
+
+
+def test_a_topic_without_its_rule_fails(tmp_path):
+    build_fails(tmp_path, ["docs/strategi/testmodul.md:19: the page discusses sanktioner och konsekvenser "
+                           "('sanktion') without the rule that limits it."],
+                sv=SV.replace("Veckan:", "Gruppen får sanktioner om våldet fortsätter. Veckan:"))
+    build_fails(tmp_path / "2", ["docs/strategi/testmodul.md:19: the paragraph discusses frivilligt stöd och "
+                                 "tvångsvård (LVU och LVM)"],
+                sv=SV.replace("Veckan:", "Stödet från socialtjänsten är frivilligt. Veckan:"))
+
+
+def test_a_proposal_whose_date_has_passed_fails(tmp_path):
+    project = make_project(tmp_path)
+    path = project / "docs/_data/rules.yml"
+    text = path.read_text(encoding="utf-8")
+    stale = ("  prop-test:\n    bill: \"Prop. 2024/25:999\"\n    title: {sv: Test, en: Test}\n"
+             "    text: {sv: Ett förslag., en: A proposal.}\n    status: proposed\n    proposed_in_force: 2025-12-01\n"
+             "    sources: [S32]\n    checked: 2026-12-06\n")
+    path.write_text(text.replace("rules:\n", "rules:\n" + stale, 1), encoding="utf-8")
+    line = text[:text.index("rules:\n")].count("\n") + 1 + 6
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert (f"docs/_data/rules.yml:{line}: rule 'prop-test' is 'proposed' with a proposed entry into force of "
+            "2025-12-01, on or before the day it was checked (2026-12-06).") in result.output, result.output
 
 
 # The legal-status page of the real site lists every reference the pages make. -------------------
@@ -101,7 +183,7 @@ EN_SECTION = re.compile(r"(?<![\w])[Cc]hapter (\d+),? [Ss]ection (\d+(?: [a-z](?
 BILL = re.compile(r"(?<![\w/])(\d{4}/\d{2}:\d+)(?![\w:])")
 ACT_WORDS = {"OSL": "Offentlighets- och sekretesslagen", "SoL": "Socialtjänstlagen", "LVU": "vård av unga",
              "LVM": "missbrukare", "BrB": "Brottsbalken", "brottsdatalagen": "Brottsdatalagen",
-             "polislagen": "Polislagen", "polisdatalagen": "Polisdatalagen", "föräldrabalken": "Föräldrabalken",
+             "polislagen": "Polislagen", "föräldrabalken": "Föräldrabalken",
              "patientsäkerhetslagen": "Patientsäkerhetslagen"}
 
 

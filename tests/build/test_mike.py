@@ -61,3 +61,35 @@ def test_version_selector_only_in_mike_builds(mike_site, site):
     plain = json.loads(config.search((site / "index.html").read_text(encoding="utf-8")).group(1))
     assert deployed["version"]["provider"] == "mike"
     assert plain["version"] is None  # a plain build has no versions.json to ask for
+
+
+def _refused(tmp_path, email: str, day: str) -> str:
+    """A deploy of the real content from a throw-away repository, on ``day``: its one line."""
+    import subprocess
+    import sys
+    from support import ENV, GIT_ENV, copy_project, init_repo, publishable
+    repo = init_repo(publishable(copy_project(tmp_path / "repo"), email))
+    done = subprocess.run([sys.executable, "scripts/deploy_edition.py", "deploy", "2023-01", "--branch", "site-preview"],
+                          cwd=repo, capture_output=True, text=True, env={**ENV, **GIT_ENV, "GVI_DEPLOY_DATE": day})
+    assert done.returncode != 0, done.stdout + done.stderr
+    assert "refs/heads/site-preview" not in git(repo, "for-each-ref"), "nothing may be deployed"
+    lines = [line for line in done.stderr.splitlines() if line.startswith("Deploy refused")]
+    assert len(lines) == 1, done.stdout + done.stderr
+    return lines[0]
+
+
+def test_a_deploy_is_refused_on_a_legal_check_older_than_90_days(tmp_path):
+    line = _refused(tmp_path, "gvi@exempelstad.se", "2030-01-01")
+    assert line.startswith("Deploy refused: docs/_data/rules.yml: the legal check is ")
+    assert "days old on 2030-01-01 (more than 90 days is too old to deploy). Fix: re-check " in line
+
+
+def test_a_deploy_is_refused_while_the_contact_address_is_a_placeholder(tmp_path):
+    import yaml
+    from support import ROOT
+    newest = max(str(r["checked"]) for r in yaml.safe_load(
+        (ROOT / "docs/_data/rules.yml").read_text(encoding="utf-8"))["rules"].values())
+    line = _refused(tmp_path, "gvi-veckan@kommun.example", newest)
+    assert line.startswith("Deploy refused: docs/_data/local.yml: contact.email is the placeholder "
+                           "'gvi-veckan@kommun.example'. Fix: set the address")
+    assert "legal check" not in line

@@ -304,3 +304,11 @@ def test_broken_data_files_are_one_line_each(tmp_path):
     assert text[1].startswith("docs/_data/legal.yml:3: data file is not valid YAML")
     assert text[2].startswith("docs/_data/rules.yml:3: data file is not valid YAML")
     assert len(text) == 3 and loaded.terms.avoided == []
+
+
+def test_a_list_of_sections_cites_each():
+    found, _ = refs("Sekretessen gäller mellan nämnder (OSL 8 kap. 1 och 2 §§) och enligt OSL 25 kap. 1–5 och 8 §§.")
+    provisions = {p for act, p, _, _ in found if act == "osl"}
+    assert {("8", "1"), ("8", "2"), ("25", "1"), ("25", "5"), ("25", "8")} <= provisions
+    found, _ = refs("Under OSL chapter 8, sections 1 and 2, secrecy applies.", "en")
+    assert {("8", "1"), ("8", "2")} <= {p for act, p, _, _ in found if act == "osl"}

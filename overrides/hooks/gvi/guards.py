@@ -94,16 +94,21 @@ class Guards:
                                     "a legal rule but has no 'legal_checked' in its front matter.",
                                     "check the page against docs/_data/rules.yml and add 'legal_checked: "
                                     f"{self.today.isoformat()}' to the front matter of both languages."))
+        body_lines = body.split("\n")
         for ref in refs:
-            if not ref.weak:
-                problems += rules.uncited(path, ref.line, ref.act, ref.provision or ("", ""), self.rules,
-                                          self.legal.acts, lang)
+            if ref.weak:
+                continue
+            problems += rules.uncited(path, ref.line, ref.act, ref.provision or ("", ""), self.rules,
+                                      self.legal.acts, lang)
+            cited = self.rules.for_provision(ref.act, ref.provision) if ref.provision and any(ref.provision) else None
+            if cited and neutral != legal.STATUS_PAGE:  # a citation by hand: the review pack lists it too
+                self.usages.setdefault(cited.id, []).append((neutral, lang, ref.line,
+                                                             body_lines[ref.line - body_start].strip()))
         if neutral != legal.STATUS_PAGE:
             problems += rules.topics(scan, lang, path, self.rules, used, rules.status_links(body), body_start, body)
             self.page_rules[(neutral, lang)] = used
             for rid in used:
                 self.used.setdefault(rid, set()).add(neutral)
-            body_lines = body.split("\n")
             for offset, rid in found:
                 line = prose.line_at(text, offset, body_start)
                 self.usages.setdefault(rid, []).append((neutral, lang, line, body_lines[line - body_start].strip()))

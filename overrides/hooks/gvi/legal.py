@@ -35,11 +35,13 @@ SFS = re.compile(r"^\d{4}:\d{1,4}$")
 _BILL = re.compile(r"(?<![\w/])(\d{4}/\d{2}:\d+)(?![\w:])")
 _SFS_NUMBER = re.compile(r"(?:\(\s*|,\s*|SFS\s+)(\d{4}:\d{1,4})(?=[\s).,;:]|$)")
 _TRIGGER = re.compile(r"(?<![\w-])(?:SFS(?![\w-])|[Pp]rop\.)")
+_SECTION = r"\d+(?:\s?[a-z](?![\w]))?"
+_SECTIONS = rf"{_SECTION}(?:\s*(?:,|och|and|–|-)\s*{_SECTION})*"  # "1 och 2 §§", "1–5 and 8"
 _PROVISION = {
-    "sv": re.compile(r"(?<![\w])(?:(?P<chapter>\d+)\s*kap\.\s*(?:(?P<section>\d+(?:\s?[a-z](?![\w]))?)\s*§§?)?"
-                     r"|(?P<alone>\d+(?:\s?[a-z](?![\w]))?)\s*§§?)"),
-    "en": re.compile(r"(?<![\w])(?:[Cc]hapter\s+(?P<chapter>\d+)(?:,?\s+[Ss]ection\s+(?P<section>\d+(?:\s?[a-z](?![\w]))?))?"
-                     r"|[Ss]ection\s+(?P<alone>\d+(?:\s?[a-z](?![\w]))?))"),
+    "sv": re.compile(rf"(?<![\w])(?:(?P<chapter>\d+)\s*kap\.\s*(?:(?P<section>{_SECTIONS})\s*§§?)?"
+                     rf"|(?P<alone>{_SECTIONS})\s*§§?)"),
+    "en": re.compile(rf"(?<![\w])(?:[Cc]hapter\s+(?P<chapter>\d+)(?:,?\s+[Ss]ections?\s+(?P<section>{_SECTIONS}))?"
+                     rf"|[Ss]ections?\s+(?P<alone>{_SECTIONS}))"),
 }
 _NUMBER_AFTER_NAME = re.compile(r"[\s,]*\(?\s*(?:SFS\s+)?(\d{4}:\d{1,4})(?![\d:])")
 _AMENDMENT = re.compile(r"(?:lydelse\s+enligt|ändrad\s+t\.o\.m\.)\s+(?:SFS\s+)?\Z", re.IGNORECASE)
@@ -217,15 +219,17 @@ def references(text: str, lang: str, legal: Legal, first_line: int = 1) -> tuple
     # else none (the legal-status page lists it as such).
     found, strong = [], {}
     for match in _PROVISION[lang].finditer(text):
-        provision = (match["chapter"] or "", " ".join((match["section"] or match["alone"] or "").split()))
+        sections = re.findall(_SECTION, match["section"] or match["alone"] or "") or [""]
         following = next((m for m in mentions if m[0] >= match.end()
                           and _FOLLOWING_ACT.match(text[match.end():m[0]])), None)
         adjacent = next((m for m in reversed(mentions) if m[1] <= match.start()
                          and re.fullmatch(r"[\s,]*", text[m[1]:match.start()])), None)
         act = (following or adjacent or (None, None, None))[2]
-        if act:
-            strong.setdefault(provision, act)
-        found.append((match.start(), provision, act))
+        for section in sections:  # "8 kap. 1 och 2 §§" cites both sections
+            provision = (match["chapter"] or "", " ".join(section.split()))
+            if act:
+                strong.setdefault(provision, act)
+            found.append((match.start(), provision, act))
     for start, provision, act in found:
         weak = False
         if act is None:

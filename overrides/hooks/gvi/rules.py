@@ -484,12 +484,15 @@ def placeholder_email(email: str) -> bool:
 # The legal-position page and the review pack ----------------------------------------------------------
 
 def rule_section(rule: Rule, acts: dict, lang: str, strings: dict, sources: dict, pages_text: str,
-                 heading: str = "###") -> list[str]:
+                 heading: str = "###", base: RuleBase | None = None) -> list[str]:
     s = lambda key: strings[key][lang]  # noqa: E731
     from .legal import _sources
+    review = base.review_of(rule.id) if base else None
+    reviewed = (s("rule_reviewed").format(who=f"{review.name}, {review.role}, {review.organisation}",
+                                         date=_date_text(review.date, lang)) if review else s("rule_not_reviewed"))
     out = [f"{heading} {rule.title[lang]} {{#{rule.id}}}", "",
            f"**{label(rule, acts, lang)}**. **{s('legal_status_label')}:** {status_text(rule, lang, strings)}. "
-           f"{s('rule_checked').format(date=_date_text(rule.checked, lang)) if rule.checked else ''}", "",
+           f"{s('rule_checked').format(date=_date_text(rule.checked, lang)) if rule.checked else ''} {reviewed}", "",
            " ".join(rule.text[lang].split()), ""]
     if rule.open.get(lang):
         out += [f"**{s('rule_open')}:** " + " ".join(rule.open[lang].split()), ""]
@@ -518,5 +521,5 @@ def status_body(base: RuleBase, acts: dict, lang: str, strings: dict, sources: d
         out.append("")
     out += [f"## {s('rule_heading')} {{#regler}}", "", s("rule_intro"), ""]
     for rule in base.rules.values():
-        out += rule_section(rule, acts, lang, strings, sources, pages(used_on.get(rule.id, ())))
+        out += rule_section(rule, acts, lang, strings, sources, pages(used_on.get(rule.id, ())), base=base)
     return out
