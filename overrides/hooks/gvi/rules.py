@@ -428,13 +428,18 @@ def topics(text: str, lang: str, path: str, base: RuleBase, used: set[str], link
         where = "the paragraph" if topic.scope == "paragraph" else "the page"
         problems.append(Problem(
             path, line_at(text, first.start(), first_line),
-            f"{where} discusses {topic.name.get(lang, topic.id)} ('{' '.join(first[0].split())}') "
+            f"{where} discusses {topic.name.get(lang, topic.id)} ('{_quote(first[0])}') "
             f"without the rule that limits it.",
             f"state or cite one of its rules {'in it' if topic.scope == 'paragraph' else 'here'} "
             f"({', '.join('{{ cite.' + r + ' }}' for r in topic.rules[:3])}"
             f"{' …' if len(topic.rules) > 3 else ''}), or link to the legal-position page's rule "
             f"(rattslaget.md#{topic.rules[0]}); topic '{topic.id}' in docs/_data/rules.yml."))
     return problems
+
+
+def _quote(text: str, most: int = 40) -> str:
+    words = " ".join(text.split())
+    return words if len(words) <= most else words[:most].rsplit(" ", 1)[0] + " …"
 
 
 _LINK = re.compile(r"\]\(([^)\s]*rattslaget(?:\.en)?\.md)#([a-z0-9-]+)\)")
