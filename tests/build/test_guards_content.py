@@ -236,3 +236,9 @@ def test_check_content_finds_the_same_problems_without_a_build(tmp_path):
                  "docs/strategi/testmodul.md:19: the page cites law (a statute, a bill or SFS) but has no 'legal_checked'",
                  "The same at docs/strategi/testmodul.en.md:19."]:
         assert line in output, output
+
+
+def test_a_rule_reference_inside_a_quiz_fails_the_build(tmp_path):
+    build_fails(tmp_path, ["docs/strategi/testmodul.md:40: '{{ cite.osl-10-18a }}' is inside a quiz, which holds "
+                           "text only."],
+                sv=RULE_SV.replace("question: Fråga 1?", "question: Vad säger {{ cite.osl-10-18a }}?"))

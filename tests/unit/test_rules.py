@@ -197,3 +197,10 @@ def test_deploy_is_refused_on_a_stale_check_or_a_placeholder_contact():
         assert rules.placeholder_email(email), email
     for email in ("a@jarfalla.se", "gvi@exempelstad.se", "info@counterexample.se"):
         assert not rules.placeholder_email(email), email
+
+
+def test_a_rule_reference_inside_a_quiz_is_refused_with_its_line():
+    source = "id: q\nquestion: Vad gäller?\noptions:\n  - text: Det som {{ cite.osl-10-15a }} säger.\n    correct: true\n"
+    problem, = rules.in_quiz(source, "docs/x.md", 20)
+    assert (problem.line, problem.message) == (24, "'{{ cite.osl-10-15a }}' is inside a quiz, which holds text only.")
+    assert rules.in_quiz("id: q\nquestion: Ingen regel här?\n", "docs/x.md", 20) == []

@@ -9,7 +9,7 @@ import os
 import re
 from dataclasses import dataclass, field
 
-from . import authoring, boundary, checklist, frontmatter, navcheck, outline, pages, quiz, render, schema
+from . import authoring, boundary, checklist, frontmatter, navcheck, outline, pages, quiz, render, rules, schema
 from .guards import Guards
 from .data import SiteData
 from .problems import ContentError, Problem, decode
@@ -92,7 +92,7 @@ def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: st
                 parsed = None
                 continue
             one, quiz_problems = quiz.parse(fence.source, path, fence.line)
-            problems += quiz_problems
+            problems += quiz_problems + rules.in_quiz(fence.source, path, fence.line)
             if one and parsed is not None:
                 parsed.append(one)
             elif not one:

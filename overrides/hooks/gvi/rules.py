@@ -384,6 +384,17 @@ def check_uses(text: str, path: str, base: RuleBase, first_line: int = 1) -> lis
     return problems
 
 
+def in_quiz(source: str, path: str, fence_line: int) -> list[Problem]:
+    """A quiz is text that the page's reader answers: it cannot state or cite a rule (its link would
+    break the quiz), so a reference inside one is refused here, before it is rendered."""
+    for offset, kind, rid in uses(source):
+        line = fence_line + 1 + source.count("\n", 0, offset)
+        return [Problem(path, line, f"'{{{{ {kind}.{rid} }}}}' is inside a quiz, which holds text only.",
+                        "state or cite the rule in the page's prose next to the quiz, and say it in words in the "
+                        "quiz (e.g. 'the secrecy-breaking rule of OSL')." )]
+    return []
+
+
 def uncited(path: str, line: int, act: str | None, provision: tuple[str, str], base: RuleBase,
             acts: dict, lang: str) -> list[Problem]:
     """A hand-written citation of an act and a section that no rule states."""
