@@ -95,17 +95,22 @@ class Guards:
                                     "check the page against docs/_data/rules.yml and add 'legal_checked: "
                                     f"{self.today.isoformat()}' to the front matter of both languages."))
         body_lines = body.split("\n")
+        hand: dict = {}  # line -> the rules cited there by hand
         for ref in refs:
             if ref.weak:
                 continue
             problems += rules.uncited(path, ref.line, ref.act, ref.provision or ("", ""), self.rules,
                                       self.legal.acts, lang)
             cited = self.rules.for_provision(ref.act, ref.provision) if ref.provision and any(ref.provision) else None
-            if cited and neutral != legal.STATUS_PAGE:  # a citation by hand: the review pack lists it too
+            if cited:  # a citation by hand cites the rule: topics count it, and so does the review pack
+                used.add(cited.id)
+                hand.setdefault(ref.line, set()).add(cited.id)
+            if cited and neutral != legal.STATUS_PAGE:
                 self.usages.setdefault(cited.id, []).append((neutral, lang, ref.line,
                                                              body_lines[ref.line - body_start].strip()))
         if neutral != legal.STATUS_PAGE:
-            problems += rules.topics(scan, lang, path, self.rules, used, rules.status_links(body), body_start, body)
+            problems += rules.topics(scan, lang, path, self.rules, used, rules.status_links(body), body_start, body,
+                                     hand)
             self.page_rules[(neutral, lang)] = used
             for rid in used:
                 self.used.setdefault(rid, set()).add(neutral)

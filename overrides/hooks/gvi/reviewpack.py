@@ -22,11 +22,16 @@ def _e(text) -> str:
     return html.escape(str(text))
 
 
+_EXAMPLE = re.compile(r'&lt;span class=(?:&quot;|")gvi-example(?:&quot;|")&gt;(.*?)&lt;/span&gt;')
+
+
 def _line(source: str) -> str:
-    """A page line as the reviewer reads it: list markers gone, references as [rule id]."""
+    """A page line as the reviewer reads it (HTML): list markers gone, references as [rule id], the
+    text escaped but a local example still marked as one (gvi-example)."""
     text = _TASK.sub("", source)
     text = _REF.sub(lambda m: f"[{m[2]}]", text)
-    return " ".join(text.split())
+    text = _e(" ".join(text.split()))
+    return _EXAMPLE.sub(lambda m: f'<span class="gvi-example">{m[1]}</span>', text)
 
 
 def document(base: rulebase.RuleBase, acts: dict, strings: dict, sources: dict, usages: dict,
@@ -58,7 +63,7 @@ def document(base: rulebase.RuleBase, acts: dict, strings: dict, sources: dict, 
             else f"<li>{_e(src.get('title', key))}</li>"
             for key in rule.sources for src in [sources.get(key, {})])
         used = sorted({(uri, line, _line(text)) for uri, lang, line, text in usages.get(rule.id, []) if lang == first})
-        uses = "".join(f"<li>{_e(titles.get(uri, {}).get(first, uri))} ({_e(uri)}:{line}): {_e(text)}</li>"
+        uses = "".join(f"<li>{_e(titles.get(uri, {}).get(first, uri))} ({_e(uri)}:{line}): {text}</li>"
                        for uri, line, text in used) or f"<li>{both('pack_unused')}</li>"
         status = (f"{both('pack_reviewed')}: {_e(review.name)}, {_e(review.role)}, {_e(review.organisation)}, "
                   f"{_e(review.date.isoformat())}" if review else both("pack_not_reviewed"))

@@ -415,7 +415,7 @@ _BLOCK = re.compile(r"\n\s*\n|\n\s*(?:[-*+]|\d+\.)\s")
 
 
 def topics(text: str, lang: str, path: str, base: RuleBase, used: set[str], links: set[str],
-           first_line: int = 1, source: str = "") -> list[Problem]:
+           first_line: int = 1, source: str = "", hand: dict | None = None) -> list[Problem]:
     """A page that discusses a topic needs one of its rules: stated, cited or linked. ``text`` is the
     page's running text with the references blanked; ``source`` the page as written (same offsets),
     for a topic whose scope is each paragraph or list item."""
@@ -429,6 +429,8 @@ def topics(text: str, lang: str, path: str, base: RuleBase, used: set[str], link
             for start, end in zip(bounds, bounds[1:]):
                 block = source[start:end]
                 carried = {m[2] for m in REF.finditer(block)} | status_links(block)
+                lines = range(line_at(text, start, first_line), line_at(text, max(start, end - 1), first_line) + 1)
+                carried |= {rid for line in lines for rid in (hand or {}).get(line, ())}
                 bare += [m for m in hits if start <= m.start() < end and not set(topic.rules) & carried]
             hits = bare
         elif set(topic.rules) & (used | links):
