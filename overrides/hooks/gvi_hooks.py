@@ -25,8 +25,8 @@ from mkdocs.utils import CountHandler
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from gvi import data as site_data  # noqa: E402
-from gvi import (authoring, checks, editions, frontmatter, linklines, links, mdext, navcheck,  # noqa: E402
-                 pagefacts, pages, progress, render, schedule, schema, search)
+from gvi import (authoring, checks, editions, frontmatter, htmlsafety, linklines, links, mdext,  # noqa: E402
+                 navcheck, pagefacts, pages, progress, render, schedule, schema, search)
 from gvi import legal  # noqa: E402
 from gvi.problems import ContentError  # noqa: E402
 
@@ -243,6 +243,10 @@ def on_page_content(html, page, config, **kwargs):
             line = _source_line(page, text)
             log.warning(f"{path}:{line}: the rendered page holds {what} ('{text.strip()}'). Fix: "
                         "correct the source at this line; run scripts/check_content.py for its check.")
+        for what, tag in htmlsafety.check_rendered(html):  # a snippet, a reference image, …
+            log.warning(f"{path}:{_source_line(page, tag)}: the rendered page holds {what} ('{tag[:80]}'), "
+                        "which content may not put into a page. Fix: remove it from the source "
+                        "(or the snippet it comes from); AUTHORING.md, \"HTML in a page\", lists what is allowed.")
     html = mdext.ui_for_page(html, page.meta.get("kind"))  # only the strings its scripts read
     return search.exclude_from_index(html)
 

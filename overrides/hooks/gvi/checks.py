@@ -9,7 +9,7 @@ import os
 import re
 from dataclasses import dataclass, field
 
-from . import authoring, boundary, checklist, frontmatter, navcheck, outline, pages, quiz, render, schema
+from . import authoring, boundary, checklist, frontmatter, htmlsafety, navcheck, outline, pages, quiz, render, schema
 from .guards import Guards
 from .data import SiteData
 from .problems import ContentError, Problem, decode
@@ -60,6 +60,7 @@ def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: st
     by_neutral: dict[str, dict] = {}
     guards, guard_problems = Guards.load(docs_dir, prefix, languages, default, data)
     problems += guard_problems
+    problems += htmlsafety.check_data(docs_dir, prefix, data)
     for uri in uris:
         neutral, lang = pages.split_language(uri, languages, default)
         path = prefix + uri
@@ -76,6 +77,7 @@ def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: st
         body_lines = lines[fm.body_start - 1:]
         body = "\n".join(body_lines)
         problems += render.expand_local(body, data.local, lang, path, fm.body_start)[1]
+        problems += htmlsafety.check_markdown(body, path, fm.body_start)
         problems += guards.check_page(body, fm.body_start, fm, path, lang, neutral)
         problems += authoring.stray_braces(body_lines, path, fm.body_start)
         problems += authoring.placeholders(body_lines, path, fm.body_start)
