@@ -57,11 +57,11 @@ _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)((?:\s+[^<>]*?)?)\s*(/?)>", re.S)
 _ATTRIBUTE = re.compile(r"([^\s=/>\"']+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
 _AUTOLINK = re.compile(r"<([a-z][a-z0-9+.-]*:[^\s<>]*)>", re.I)
-_INLINE_LINK = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]*)")
-_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+_INLINE_LINK = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)")
+_REFERENCE = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
 # The project's own mark, the only HTML a quiz text may hold: <span class="gvi-example">…</span>.
 MARK = re.compile(r'(<span class="gvi-example">|</span>)|<')
-_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>?|&#|\bjavascript\s*:|\bon[a-z]+\s*=", re.I)
+_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>?|&#", re.I)  # a tag, a comment, a character reference
 
 
 def _blank(text: str) -> str:
