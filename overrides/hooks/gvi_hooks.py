@@ -25,7 +25,7 @@ from mkdocs.utils import CountHandler
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from gvi import data as site_data  # noqa: E402
-from gvi import (authoring, checks, editions, frontmatter, htmlsafety, linklines, links, mdext,  # noqa: E402
+from gvi import (authoring, checks, csp, editions, frontmatter, htmlsafety, linklines, links, mdext,  # noqa: E402
                  navcheck, pagefacts, pages, progress, render, schedule, schema, search)
 from gvi import legal  # noqa: E402
 from gvi.problems import ContentError  # noqa: E402
@@ -297,7 +297,19 @@ def on_template_context(context, template_name, config, **kwargs):
 
 def on_post_page(output, page, config, **kwargs):
     prefixes = links.language_prefixes(_state["languages"], _state["default"])
-    return search.use_language_worker(output, config.theme.get("language"), prefixes)
+    output = search.use_language_worker(output, config.theme.get("language"), prefixes)
+    return _with_policy(output, config)
+
+
+def on_post_template(output_content, template_name, config, **kwargs):
+    return _with_policy(output_content, config) if template_name == "404.html" else output_content
+
+
+def _with_policy(output: str, config) -> str:
+    """The page's Content-Security-Policy, last, over its final text (gvi/csp.py). `mkdocs serve`
+    adds its own inline live-reload script, and the offline bundle's search frame an inline
+    script of its own: there inline script is allowed, and still nothing loads from elsewhere."""
+    return csp.apply(output, offline=_offline(config) or _serving())
 
 
 def _docs_path(config, page) -> str:
