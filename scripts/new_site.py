@@ -25,6 +25,7 @@ Exit codes: 0 written, 1 the checks found problems (listed), 2 bad or missing in
 from __future__ import annotations
 
 import argparse
+import datetime
 import re
 import shutil
 import sys
@@ -96,6 +97,14 @@ def collect(args: argparse.Namespace, ask) -> dict:
     return values
 
 
+def _real_day(text: str) -> bool:
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
 def validate(name: str, site_id: str, values: dict, own_names: list[str]) -> None:
     problems = []
     if not name.strip():
@@ -107,6 +116,9 @@ def validate(name: str, site_id: str, values: dict, own_names: list[str]) -> Non
     elif not re.match(rf"^{re.escape(values['edition'])}-(0[1-9]|[12][0-9]|3[01])$", values["first-day"]):
         problems.append(f"--first-day '{values['first-day']}' must be a day in {values['edition']}, "
                         f"YYYY-MM-DD, e.g. {values['edition']}-08.")
+    elif not _real_day(values["first-day"]):
+        problems.append(f"--first-day '{values['first-day']}' is not a day of the calendar; "
+                        f"give a day that exists in {values['edition']}, e.g. {values['edition']}-08.")
     if not EMAIL.match(values["contact-email"]):
         problems.append(f"--contact-email '{values['contact-email']}' is not an e-mail address.")
     for flag, value in [*values.items(), *(("own-name", n) for n in own_names)]:

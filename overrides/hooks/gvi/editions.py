@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from . import yamltext
 from .problems import Problem
 
 FILE = "_data/editions.yml"
@@ -51,7 +52,7 @@ def parse(text: str, languages: list[str], path: str = "docs/" + FILE) -> tuple[
         mark = getattr(exc, "problem_mark", None)
         return [], [Problem(path, mark.line + 1 if mark else 1,
                             f"not valid YAML ({getattr(exc, 'problem', exc)}).",
-                            "check indentation, colons and quotes on that line.")]
+                            yamltext.fix(exc))]
     if not isinstance(value, dict) or not isinstance(value.get("editions"), list) or not value["editions"]:
         return [], [Problem(path, 1, "must hold a list 'editions:' with at least one edition.",
                             "start the file with 'editions:' and list each edition under it.")]

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from . import legal, prose, style, terms
+from . import legal, prose, style, terms, yamltext
 from .data import DATA_DIR
 from .render import insert_after_title
 from .problems import Problem
@@ -37,6 +37,7 @@ class Guards:
     source_refs: dict = field(default_factory=dict)  # (source key, lang) -> its title's references
     strong: dict = field(default_factory=dict)  # (chapter, section) -> the act a page names with it
     weak: list = field(default_factory=list)  # (page, Ref) whose act is a guess, settled in finish()
+    legal_read: bool = True  # False: legal.yml could not be read (said once); pages are not held to it
 
     @classmethod
     def load(cls, docs_dir: str, prefix: str, languages: list[str], default: str, data,
@@ -51,7 +52,7 @@ class Guards:
         else:
             legal_data, legal_problems = legal.parse(source, shown + legal.LEGAL_FILE, lines, languages, data.sources)
             problems += legal_problems
-        guards = cls(base, legal_data, default, data, today or datetime.date.today())
+        guards = cls(base, legal_data, default, data, today or datetime.date.today(), legal_read=source is not None)
         local_lines = _key_lines(os.path.join(folder, "local.yml"))
         problems += legal.check_current_to(data.local, shown + "local.yml",
                                            local_lines.get(("content", "current_to"), local_lines.get(("content",), 1)),
@@ -66,7 +67,8 @@ class Guards:
         problems = terms.check_text(text, lang, self.terms, path, body_start)
         refs, legal_problems = legal.check_page(text, lang, fm.meta, fm.line_of("legal_checked"), path,
                                                 self.legal, body_start, self.today)
-        problems += legal_problems
+        if self.legal_read:  # else every cited act would be "not listed": one line says why
+            problems += legal_problems
         if neutral != legal.STATUS_PAGE:
             # The page's sources list (rendered at its end) cites too: "Prop. 2017/18:269 …".
             keys = fm.meta.get("sources") if isinstance(fm.meta.get("sources"), list) else []
@@ -138,7 +140,7 @@ def _read(path: str, display: str) -> tuple[dict | None, dict, Problem | None]:
         mark = getattr(exc, "problem_mark", None)
         return None, {}, Problem(display, mark.line + 1 if mark else 1,
                                  f"data file is not valid YAML ({getattr(exc, 'problem', exc)}).",
-                                 "check indentation, colons and quotes on that line.")
+                                 yamltext.fix(exc))
     if not isinstance(value, dict):
         return None, {}, Problem(display, 1, "data file must be a mapping.", "write key: value lines.")
     return value, terms.key_lines(source), None

@@ -28,6 +28,7 @@ from html.parser import HTMLParser
 
 import yaml
 
+from . import yamltext
 from .problems import Problem
 
 # What docs/ needs, and what a table or an abbreviation written by hand needs. Nothing that runs,
@@ -195,25 +196,6 @@ def _leaves(value, key=()):
         yield key, value
 
 
-def _key_lines(source: str) -> dict:
-    lines: dict = {}
-
-    def walk(node, at):
-        if isinstance(node, yaml.MappingNode):
-            for k, v in node.value:
-                lines[at + (str(k.value),)] = k.start_mark.line + 1
-                walk(v, at + (str(k.value),))
-        elif isinstance(node, yaml.SequenceNode):
-            for i, v in enumerate(node.value):
-                lines[at + (i,)] = v.start_mark.line + 1
-                walk(v, at + (i,))
-    try:
-        walk(yaml.compose(source), ())
-    except yaml.YAMLError:
-        pass
-    return lines
-
-
 DATA_FILES = ("local.yml", "strings.yml", "abbreviations.yml", "curriculum.yml", "sources.yml")
 
 
@@ -232,7 +214,7 @@ def check_data(docs_dir: str, prefix: str, data) -> list[Problem]:
                 source = handle.read()
         except OSError:
             continue
-        lines = _key_lines(source)
+        lines = yamltext.key_lines(source)
         if name in tables:
             values = tables[name]
         else:  # sources: only this file's own keys (gvi.data merged them)
