@@ -166,8 +166,8 @@ def on_files(files, config, **kwargs):
     _state["editions"] = _editions(config)
     if result.problems and not _serving():
         raise Abort(f"Aborted with {len(result.problems)} content problem"
-                    f"{'s' if len(result.problems) != 1 else ''}: each line above names the file, "
-                    "the line and the fix.")
+                    f"{'s' if len(result.problems) != 1 else ''}: the site was NOT built. Each line "
+                    "above names the file, the line and the fix.")
     for file in [f for f in files if f.src_uri.endswith(".md") and _display(config, f.src_uri) in _state["broken"]]:
         try:  # under `mkdocs serve`: leave out what MkDocs cannot even read; the error page says why
             with open(file.abs_src_path, encoding="utf-8-sig") as handle:
@@ -189,7 +189,10 @@ def _nav_config(config) -> navcheck.NavConfig:
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
     if _state.get("broken"):
-        return markdown  # under `mkdocs serve` with problems: the pages become the error page
+        # Under `mkdocs serve` with problems the pages become the error page: render nothing of
+        # them, so a problem the checks reported cannot also crash the rendering (a missing
+        # snippet, a broken quiz).
+        return ""
     data: site_data.SiteData = _state["data"]
     lang = config.theme.get("language")
     path = _display(config, page.file.src_uri)
@@ -374,23 +377,76 @@ def on_post_build(config, **kwargs):
 
 
 def _serve_errors(config) -> None:
-    """Under `mkdocs serve`: with any problem, every page of the preview is the error page."""
+    """Under `mkdocs serve`: with any problem, every page of the preview is the error page, and
+    the terminal says the site was not built (in place of MkDocs' "Documentation built")."""
     lines = _state["collector"].lines
     _detach()
     if not lines:
         return
-    page = authoring.error_page(lines, _state["site_names"].get(_state["default"]) or config.site_name)
-    os.makedirs(config.site_dir, exist_ok=True)
+    _write_error_page(config.site_dir, lines, _state["site_names"].get(_state["default"]) or config.site_name)
+    _NotBuilt.install(len(lines))
+
+
+class _NotBuilt(logging.Filter):
+    """Turns MkDocs' next "Documentation built in … seconds" into "The site was NOT built …"."""
+
+    def __init__(self, count: int):
+        super().__init__()
+        self.count = count
+
+    @classmethod
+    def install(cls, count: int) -> None:
+        logger = logging.getLogger("mkdocs.commands.build")
+        for old in [f for f in logger.filters if type(f).__name__ == cls.__name__]:
+            logger.removeFilter(old)
+        logger.addFilter(cls(count))
+
+    def filter(self, record):
+        if record.getMessage().startswith("Documentation built"):
+            record.msg, record.args = (f"The site was NOT built: {self.count} problem"
+                                       f"{'s' if self.count != 1 else ''} above. The preview shows them "
+                                       "on every page; save the fix and it comes back."), ()
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+            logging.getLogger("mkdocs.commands.build").removeFilter(self)
+        return True
+
+
+def on_serve(server, config, builder, **kwargs):
+    """Any crash of a rebuild (not only the problems the checks know) becomes the preview's error
+    page: MkDocs would otherwise leave every request waiting until the next good build."""
+    rebuild = server.builder
+    if getattr(rebuild, "gvi_guarded", False):
+        return server
+    site_dir, site_name = config.site_dir, _state.get("site_names", {}).get(_state.get("default")) or config.site_name
+
+    def guarded(*args, **kw):
+        try:
+            rebuild(*args, **kw)
+        except Exception as exc:  # noqa: BLE001 (every crash, shown instead of a hang)
+            where = getattr(exc, "__notes__", None) or []
+            line = (f"The build stopped with {type(exc).__name__}: {exc}{' ' + ' '.join(where) if where else ''}. "
+                    "Fix: the terminal shows where; correct the file it names and save.")
+            _write_error_page(site_dir, [line], site_name)
+            log.error(f"The site was NOT built: {line} The preview shows this on every page.")
+
+    guarded.gvi_guarded = True
+    server.builder = guarded
+    return server
+
+
+def _write_error_page(site_dir: str, lines: list[str], site_name: str) -> None:
+    page = authoring.error_page(lines, site_name)
+    os.makedirs(site_dir, exist_ok=True)
     written = False
-    for folder, _, names in os.walk(config.site_dir):
+    for folder, _, names in os.walk(site_dir):
         for name in names:
             if name.endswith(".html"):
                 with open(os.path.join(folder, name), "w", encoding="utf-8") as handle:
                     handle.write(page)
                 written = True
-    if not written or not os.path.exists(os.path.join(config.site_dir, "index.html")):
+    if not written or not os.path.exists(os.path.join(site_dir, "index.html")):
         for name in ("index.html", "404.html"):
-            with open(os.path.join(config.site_dir, name), "w", encoding="utf-8") as handle:
+            with open(os.path.join(site_dir, name), "w", encoding="utf-8") as handle:
                 handle.write(page)
 
 

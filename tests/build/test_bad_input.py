@@ -495,3 +495,46 @@ def test_serve_shows_a_content_error_in_the_browser_and_recovers(tmp_path):
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(30)
+
+
+def test_serve_turns_a_crash_into_the_error_page_and_says_not_built(tmp_path):
+    """Issue 24 (case 74): a rebuild that crashes (here MkDocs' own config check, which no content
+    check sees) used to leave every request waiting; now the preview is the error page at once,
+    the terminal says the site was NOT built, and the site comes back after the fix."""
+    root = project(tmp_path)
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with open(log, "wb") as out:
+        server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}",
+                                   "-f", str(root / "mkdocs.yml")], cwd=root, env=ENV,
+                                  stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}/strategi/testmodul/"
+
+    def page_when(ready: Callable[[str], bool]) -> str:
+        page = ""
+        for _ in range(240):
+            try:
+                page = _get(url, 20)  # a request that hung would fail here
+            except OSError:
+                page = ""
+            if ready(page):
+                break
+            time.sleep(0.5)
+        return page
+
+    try:
+        assert 'data-gvi-quiz="testmodul-prov-1"' in page_when(lambda p: "testmodul-prov-1" in p)
+        edit("mkdocs.yml", "theme:\n", "site_url: 5\ntheme:\n")(root)
+        page = page_when(lambda p: "gvi-build-error" in p)
+        assert "gvi-build-error" in page and "The build stopped with" in page and "Fix: " in page
+        edit("mkdocs.yml", "site_url: 5\ntheme:\n", "theme:\n")(root)
+        page = page_when(lambda p: "testmodul-prov-1" in p)
+        assert "gvi-build-error" not in page
+        edit(MODULE, "question: Fråga 1?", "question: Vilka: tre saker?")(root)  # a content problem
+        page = page_when(lambda p: "gvi-build-error" in p)
+        time.sleep(1)
+        output = log.read_text(encoding="utf-8", errors="replace")
+        assert "The site was NOT built: 1 problem above." in output, output[-3000:]
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(30)
