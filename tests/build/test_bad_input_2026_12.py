@@ -76,6 +76,31 @@ CASES = [
          at(LOCAL, "  city: 'Stockholm<script>"), "'week.city' holds markup ('<script>')", build=True),
     Case("26", both("sources: [S32]", "sources: [S32, S1]\nsources: [S1, S32]"), f"{MODULE}:9",
          "front matter has 'sources' a second time (first on line 8)", build=True),
+    Case("27", edit(MODULE, "title: Testmodul\n", "title: Testmodul\ndescription: Här lär du dig hur ni för fram "
+                    "budskapet.\n"), f"{MODULE}:5", "the description: the sentence mixes 'du' and 'ni'"),
+    Case("40", edit("mkdocs.yml", "            Polisen: The Police", "            Polisen: Police checklist\n"
+                    "            Polisen: The Police"), at("mkdocs.yml", "            Polisen: The Police"),
+         "nav_translations gives 'Polisen' twice (first on line"),
+    Case("41", edit("mkdocs.yml", "            Ordlista: Glossary", "            Ordlista:"),
+         at("mkdocs.yml", "            Ordlista:"), "the nav title 'Ordlista' has an empty 'en' title in "
+         "nav_translations, so the 'en' menu would show 'None'", build=True),
+    Case("42", edit("mkdocs.yml", "      - Testmodul: strategi/testmodul.md",
+                    "      - Testmodul: strategi/testmodul.md\n      - Testmodul igen: strategi/testmodul.md"),
+         at("mkdocs.yml", "      - Testmodul igen: strategi/testmodul.md"),
+         "the nav lists 'strategi/testmodul.md' twice (first on line"),
+    Case("44", lambda root: (root / MODULE_EN).write_text((root / MODULE).read_text(encoding="utf-8").replace(
+        "## Budskapet", "## Budskapet {#budskapet}").replace("## Att ta med sig", "## Att ta med sig {#att-ta-med-sig}")
+        .replace("## Testa dig själv", "## Testa dig själv {#testa-dig-sjalv}"), encoding="utf-8"),
+         f"{MODULE_EN}:", "lines of running text here are word for word those of docs/strategi/testmodul.md",
+         build=True),
+    Case("69", both("Veckan: {{ local.week.dates }}.", 'Veckan: {{ local.week.dates }}.\n\n--8<-- "lokal-text.md"',
+                    "The week: {{ local.week.dates }}.", 'The week: {{ local.week.dates }}.\n\n--8<-- "lokal-text.md"'),
+         f"{MODULE}:21", "the snippet 'lokal-text.md' is not in docs/_data/snippets/", build=True),
+    Case("71", edit(MODULE, "title: Testmodul\n", "title: Testmodul\ndescription: Budskapet utan tomma hot.\n"),
+         f"{MODULE}:5", "the description: 'tomma hot' is a rendering the term base avoids", build=True),
+    Case("72", both("title: Testmodul\n", "title: Testmodul\ndescription: Budskapet från veckan {{ local.week.dates }}.\n",
+                    "title: Test module\n", "title: Test module\ndescription: The message of {{ local.week.dates }}.\n"),
+         f"{MODULE}:5", "the description holds a placeholder ('{{ local.week.dates }}')", build=True),
     Case("64", in_body('<script>document.documentElement.setAttribute("data-sweep", "ran")</script>',
                        '<script>document.documentElement.setAttribute("data-sweep", "ran")</script>'),
          f"{MODULE}:21", "the HTML tag <script> is not allowed in content", build=True),

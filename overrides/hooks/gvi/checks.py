@@ -9,7 +9,8 @@ import os
 import re
 from dataclasses import dataclass, field
 
-from . import authoring, boundary, checklist, frontmatter, htmlsafety, navcheck, outline, pages, quiz, render, schema
+from . import (authoring, boundary, checklist, frontmatter, htmlsafety, navcheck, outline, pages, prose, quiz,
+               render, schema, style, terms)
 from .guards import Guards
 from .data import SiteData
 from .problems import ContentError, Problem, decode
@@ -58,6 +59,7 @@ def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: st
     quizzes: dict[str, list] = {lang: [] for lang in languages}
     checklists: dict[str, dict] = {}
     by_neutral: dict[str, dict] = {}
+    running: dict[tuple, list] = {}  # (neutral, lang) -> [(line, running text)]: untranslated copies
     guards, guard_problems = Guards.load(docs_dir, prefix, languages, default, data)
     problems += guard_problems
     problems += htmlsafety.check_data(docs_dir, prefix, data)
@@ -78,6 +80,9 @@ def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: st
         body = "\n".join(body_lines)
         problems += render.expand_local(body, data.local, lang, path, fm.body_start)[1]
         problems += htmlsafety.check_markdown(body, path, fm.body_start)
+        problems += _description(fm, path, lang, guards)
+        problems += snippets(body_lines, path, fm.body_start, os.path.join(docs_dir, SNIPPETS))
+        running[(neutral, lang)] = _running_lines(body, fm.body_start)
         problems += guards.check_page(body, fm.body_start, fm, path, lang, neutral)
         problems += authoring.stray_braces(body_lines, path, fm.body_start)
         problems += authoring.placeholders(body_lines, path, fm.body_start)
@@ -129,6 +134,8 @@ def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: st
             if lang == default:
                 continue
             problems += schema.compare_shared(src_fm, src_path, fm, path)
+            problems += untranslated(running.get((neutral, default), []), src_path,
+                                     running.get((neutral, lang), []), path)
             problems += outline.compare(src_outline, src_path, headings, path)
             if src_quizzes is not None and page_quizzes is not None:
                 problems += quiz.compare(src_quizzes, src_path, page_quizzes, path)
@@ -144,6 +151,68 @@ def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: st
             for neutral, versions in by_neutral.items()}
     problems += _quiz_links(docs_dir, by_neutral, with_quizzes, default)
     return Result(_merge(problems), info, guards)
+
+
+SNIPPETS = "_data/snippets"  # pymdownx.snippets' base_path in mkdocs.yml, below docs/
+_SNIPPET = re.compile(r"^\s*-{1,}8<-{1,}\s+(['\"])([^'\"]+)\1")
+
+
+def snippets(body_lines: list[str], path: str, first_line: int, folder: str) -> list[Problem]:
+    """Each ``--8<-- "name"`` names a file in docs/_data/snippets/ (else the renderer stops with a
+    traceback that names no line)."""
+    problems = []
+    for number, line in enumerate(body_lines, first_line):
+        match = _SNIPPET.match(line)
+        if match and not os.path.isfile(os.path.join(folder, match.group(2))):
+            problems.append(Problem(path, number, f"the snippet '{match.group(2)}' is not in "
+                                    f"docs/{SNIPPETS}/.", f"create docs/{SNIPPETS}/{match.group(2)}, or "
+                                    "correct the name (snippets are looked up in that folder)."))
+    return problems
+
+
+def _description(fm, path: str, lang: str, guards) -> list[Problem]:
+    """The front matter's description reaches <meta name="description"> (what search engines and
+    link previews show) and the section page as written: the same rules as the body, and no
+    placeholder (the build fills in {{ local.… }} only in the body)."""
+    text = fm.meta.get("description")
+    if not isinstance(text, str) or not text.strip():
+        return []
+    line = fm.line_of("description")
+    flat = " ".join(text.split())
+    problems = []
+    if "{{" in flat or "}}" in flat:
+        shown = (re.search(r"\{\{.*?\}\}", flat) or re.search(r"\{\{.*|.*\}\}", flat))[0][:40]
+        problems.append(Problem(path, line, f"the description holds a placeholder ('{shown}'), "
+                                "which the build does not fill in front matter: it would reach <meta> and the "
+                                "section page as written.", "write the text itself in the description."))
+    problems += htmlsafety.check_text(flat, path, line, "the description")
+    masked = prose.mask(flat)
+    problems += [Problem(path, line, f"the description: {p.message}", p.fix)
+                 for p in terms.check_text(masked, lang, guards.terms, path, line)]
+    if lang == "sv":
+        problems += [Problem(path, line, f"the description: {p.message}", p.fix) for p in style.du_ni(masked, path, line)]
+    return problems
+
+
+def _running_lines(body: str, first_line: int) -> list[tuple[int, str]]:
+    """(line, text) of each line of running text with four words or more."""
+    return [(first_line + n, line.strip()) for n, line in enumerate(prose.mask(body).split("\n"))
+            if len(line.split()) >= 4]
+
+
+def untranslated(source: list[tuple[int, str]], source_path: str, translation: list[tuple[int, str]],
+                 path: str) -> list[Problem]:
+    """A translation whose running text is mostly the source's, word for word: a copied twin
+    passes every parity check (ids, headings, quizzes) and would publish the other language.
+    (A real translation shares a few lines at most: names, numbers, addresses.)"""
+    own = {text for _, text in source}
+    same = [(line, text) for line, text in translation if text in own]
+    if len(same) < 3 or len(same) < len(translation) / 2:
+        return []
+    return [Problem(path, same[0][0], f"{len(same)} of the {len(translation)} lines of running text here "
+                    f"are word for word those of {source_path}, so that language's text would be "
+                    "published as this one's.", "translate the page (STYLE.md), keeping the heading ids, "
+                    "quiz ids and answers as they are.")]
 
 
 def _merge(problems: list[Problem]) -> list[Problem]:
