@@ -466,7 +466,8 @@ def _editions(config):
         return None
     listed, problems = editions.parse(text, _state["languages"], path)
     name = os.environ.get("MIKE_DOCS_VERSION") or str(_state["data"].local.get("week", {}).get("edition", ""))
-    problems = problems or editions.check_edition(listed, name, path)
+    problems = problems or (editions.check_edition(listed, name, path)
+                            + editions.check_week(listed, _state["data"].local, path))
     _report(problems)
     if problems:
         return None

@@ -19,7 +19,7 @@ from support import build, copy_project
 from test_bad_input import (LOCAL, MODULE, MODULE_EN, SOURCES, Case, assert_one_line, both, check, edit,
                             line_of, project, steps)
 
-LEGAL, STRINGS = "docs/_data/legal.yml", "docs/_data/strings.yml"
+LEGAL, STRINGS, EDITIONS = "docs/_data/legal.yml", "docs/_data/strings.yml", "docs/_data/editions.yml"
 CURRICULUM, ABBREVIATIONS = "docs/_data/curriculum.yml", "docs/_data/abbreviations.yml"
 LAW_PAGE, LAW_PAGE_EN = "docs/bra/informationsdelning.md", "docs/bra/informationsdelning.en.md"
 Q1 = "question: Fråga 1?\n"
@@ -101,6 +101,14 @@ CASES = [
     Case("72", both("title: Testmodul\n", "title: Testmodul\ndescription: Budskapet från veckan {{ local.week.dates }}.\n",
                     "title: Test module\n", "title: Test module\ndescription: The message of {{ local.week.dates }}.\n"),
          f"{MODULE}:5", "the description holds a placeholder ('{{ local.week.dates }}')", build=True),
+    Case("06", edit(EDITIONS, "    date: 2023-01-23", "    date: 2023-02-23"), at(EDITIONS, '  - name: "2023-01"'),
+         "edition '2023-01': 'date' must be the week's first day, a date in 2023-01"),
+    Case("07", edit(EDITIONS, "week: {sv: 23–26 januari 2023,", "week: {sv: 23–27 januari 2023,"),
+         at(EDITIONS, '  - name: "2023-01"'), "edition '2023-01': the week (sv) '23–27 januari 2023' is not the "
+         "week in local.yml ('23–26 januari 2023')"),
+    Case("49", edit(EDITIONS, "en: 23–26 January 2023}", "en: \"April 23–26, 2023\"}"),
+         at(EDITIONS, '  - name: "2023-01"'), "edition '2023-01': the week (en) 'April 23–26, 2023' does not "
+         "start on its first day 2023-01-23"),
     Case("64", in_body('<script>document.documentElement.setAttribute("data-sweep", "ran")</script>',
                        '<script>document.documentElement.setAttribute("data-sweep", "ran")</script>'),
          f"{MODULE}:21", "the HTML tag <script> is not allowed in content", build=True),
