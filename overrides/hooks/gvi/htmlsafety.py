@@ -101,8 +101,8 @@ def url_problem(url: str, loads: bool) -> str:
     return ""
 
 
-_URL_FIX = ("link to a page of the site or to an https:// address; put an image in docs/assets/ "
-            "and write its address relative to the page (AUTHORING.md, \"HTML in a page\").")
+_URL_FIX = ("link to a page of the site or to an https:// address; put an image in docs/ (e.g. "
+            "docs/bilder/) and write its address relative to the page (AUTHORING.md, \"HTML in a page\").")
 
 
 def _line(first_line: int, text: str, offset: int) -> int:
