@@ -198,6 +198,10 @@ def fetch_branch(remote: str, branch: str) -> None:
 def newer_editions(branch: str, edition: str) -> list[str]:
     if not has_ref(f"refs/heads/{branch}"):
         return []
+    if not has_ref(f"refs/heads/{branch}:versions.json"):
+        raise Refused(f"the branch '{branch}' holds no deployed site (no versions.json): mike would "
+                      "commit the built site on top of it. Fix: deploy to the site's branch, "
+                      "--branch site-preview (the local preview) or --branch gh-pages (CI).")
     versions = json.loads(git("show", f"{branch}:versions.json") or "[]")
     return [v["version"] for v in versions if editions.FORM.match(v["version"]) and v["version"] > edition]
 

@@ -109,6 +109,14 @@ CASES = [
     Case("49", edit(EDITIONS, "en: 23–26 January 2023}", "en: \"April 23–26, 2023\"}"),
          at(EDITIONS, '  - name: "2023-01"'), "edition '2023-01': the week (en) 'April 23–26, 2023' does not "
          "start on its first day 2023-01-23"),
+    Case("45", both("??? trainer\n\n    Fråga gruppen vad de redan vet.", "??? trainer\n\nFråga gruppen vad de redan vet.",
+                    "??? trainer\n\n    Ask the group what they already know.",
+                    "??? trainer\n\nAsk the group what they already know."), f"{MODULE}:21",
+         "the box '??? trainer' is empty: the text after it is not indented"),
+    Case("70", lambda root: [(root / rel).write_text((root / rel).read_text(encoding="utf-8").replace(
+        "```quiz\nid: testmodul-prov-3", "<!--\n```quiz\nid: testmodul-prov-3") + "-->\n", encoding="utf-8")
+        for rel in (MODULE, MODULE_EN)],
+         f"{MODULE}:52", "a quiz inside an HTML comment (<!-- … -->) is hidden from readers"),
     Case("64", in_body('<script>document.documentElement.setAttribute("data-sweep", "ran")</script>',
                        '<script>document.documentElement.setAttribute("data-sweep", "ran")</script>'),
          f"{MODULE}:21", "the HTML tag <script> is not allowed in content", build=True),
@@ -187,3 +195,18 @@ def test_48_the_starter_refuses_a_day_that_does_not_exist(tmp_path):
     assert "--first-day '2027-02-30' is not a day of the calendar" in done.stderr
     assert "Traceback" not in done.stderr
     assert (project_dir / LOCAL).read_bytes() == before
+
+
+def test_46_a_file_name_with_a_space_is_one_line(tmp_path):
+    """(The shared one-line parser reads paths without spaces, so this case has its own test.)"""
+    root = project(tmp_path)
+    (root / MODULE).rename(root / "docs/strategi/test modul.md")
+    (root / MODULE_EN).rename(root / "docs/strategi/test modul.en.md")
+    edit("mkdocs.yml", "strategi/testmodul.md", "strategi/test modul.md")(root)
+    code, output = check(root)
+    assert code == 1
+    lines = output.strip().splitlines()
+    assert len(lines) == 2 and lines[0].startswith(
+        "docs/strategi/test modul.md:1: the file name 'strategi/test modul.md' holds a space, a capital or a "
+        "letter outside a–z"), output
+    assert " Fix: rename the file" in lines[0]

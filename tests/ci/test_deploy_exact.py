@@ -60,3 +60,16 @@ def test_the_tag_is_published_not_a_later_commit_nor_uncommitted_text(tmp_path):
     assert DRAFT in page.read_text(encoding="utf-8")  # the author's draft is left as it was
     worktrees = subprocess.run(["git", "worktree", "list"], cwd=work, capture_output=True, text=True).stdout
     assert len(worktrees.strip().splitlines()) == 1, worktrees  # the temporary checkout is gone
+
+
+def test_58_a_branch_that_holds_no_site_is_refused_in_one_line(tmp_path):
+    origin = origin_at(tmp_path)
+    before = git(origin.work, "rev-parse", "refs/heads/main")
+    done = subprocess.run([sys.executable, "scripts/deploy_edition.py", "deploy", FIRST, "--branch", "main"],
+                          cwd=origin.work, capture_output=True, text=True, env={**ENV, **GIT_ENV})
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines() == [
+        "Deploy refused: the branch 'main' holds no deployed site (no versions.json): mike would commit "
+        "the built site on top of it. Fix: deploy to the site's branch, --branch site-preview (the local "
+        "preview) or --branch gh-pages (CI)."], done.stderr
+    assert git(origin.work, "rev-parse", "refs/heads/main") == before

@@ -82,6 +82,12 @@ def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: st
         problems += htmlsafety.check_markdown(body, path, fm.body_start)
         problems += _description(fm, path, lang, guards)
         problems += snippets(body_lines, path, fm.body_start, os.path.join(docs_dir, SNIPPETS))
+        problems += empty_boxes(body_lines, path, fm.body_start) + hidden_quizzes(body, path, fm.body_start)
+        if not _FILE_NAME.fullmatch(uri):
+            problems.append(Problem(path, 1, f"the file name '{uri}' holds a space, a capital or a letter "
+                                    "outside a–z, so the page's address would too.",
+                                    "rename the file (and its twin) with lower-case a–z, digits and "
+                                    "hyphens, e.g. 'fokus-pa-grupper.md', and update the nav."))
         running[(neutral, lang)] = _running_lines(body, fm.body_start)
         problems += guards.check_page(body, fm.body_start, fm, path, lang, neutral)
         problems += authoring.stray_braces(body_lines, path, fm.body_start)
@@ -151,6 +157,38 @@ def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: st
             for neutral, versions in by_neutral.items()}
     problems += _quiz_links(docs_dir, by_neutral, with_quizzes, default)
     return Result(_merge(problems), info, guards)
+
+
+_FILE_NAME = re.compile(r"[a-z0-9_./-]+")
+_BOX = re.compile(r"^(\?\?\?\+?|!!!)\s+([\w-]+)")
+
+
+def empty_boxes(body_lines: list[str], path: str, first_line: int) -> list[Problem]:
+    """A box (``??? trainer``, ``!!! keypoints`` …) whose text is not indented under it: the box
+    stays empty and its text (a trainer's notes) becomes the page's running text, in the
+    participants' booklet too."""
+    problems = []
+    for index, line in enumerate(body_lines):
+        match = _BOX.match(line)
+        if not match:
+            continue
+        following = next((other for other in body_lines[index + 1:] if other.strip()), "")
+        if following and not following.startswith((" ", "\t")):
+            problems.append(Problem(path, first_line + index, f"the box '{line.strip()}' is empty: the text "
+                                    "after it is not indented, so it is shown as the page's own text"
+                                    + (" (trainer notes too, in the participants' booklet)" if match.group(2) == "trainer" else "")
+                                    + ".", "indent the box's text by four spaces under this line."))
+    return problems
+
+
+def hidden_quizzes(body: str, path: str, first_line: int) -> list[Problem]:
+    """A quiz inside an HTML comment is hidden, but its answers stay in the page's source and
+    'My progress' still waits for it."""
+    return [Problem(path, first_line + body.count("\n", 0, match.start() + match.group(0).index("```")),
+                    "a quiz inside an HTML comment (<!-- … -->) is hidden from readers, but its answers "
+                    "stay in the page's source and 'My progress' still counts it.",
+                    "delete the quiz (in both languages) instead of commenting it out.")
+            for match in re.finditer(r"<!--(?:(?!-->).)*?```+\s*quiz(?:(?!-->).)*-->", body, re.S)]
 
 
 SNIPPETS = "_data/snippets"  # pymdownx.snippets' base_path in mkdocs.yml, below docs/
