@@ -32,6 +32,9 @@ def lines(body, first=10):
     ('Se [här][x].\n\n[x]: javascript:alert(1)\n', 12, "the link reference: the address 'javascript:alert(1)'"),
     ('<javascript:alert(1)>\n', 10, "is a javascript: address"),
     ('<marquee>x</marquee>\n', 10, "the HTML tag <marquee> is not allowed"),
+    ('## Rubrik {#rubrik onmouseover="alert(1)"}\n', 10, "sets the event attribute 'onmouseover'"),
+    ('[x](../a/){: onclick=alert(1) }\n', 10, "sets the event attribute 'onclick'"),
+    ('[x](../a/){href="javascript:alert(1)"}\n', 10, "sets 'href', which content may not set this way"),
 ])
 def test_unsafe_html_and_addresses_are_refused_with_their_line(body, line, says):
     found = lines(body)
@@ -109,6 +112,7 @@ explanation: Så.
     ("explanation: Så.", "explanation: Se [förklaringen](javascript:alert(document.cookie)).", 18,
      "explanation: the address 'javascript:alert(document.cookie)' is a javascript: address"),
     ("  - text: A", "  - text: A ![x](https://images.example.com/x.png)", 14, "loads from another host"),
+    ("  - text: A", "  - text: '[A](../a/){onclick=alert(1)}'", 14, "sets the event attribute 'onclick'"),
 ])
 def test_quiz_texts_are_text(old, new, line, says):
     parsed, problems = quiz.parse(QUIZ.replace(old, new), "docs/m.md", 10)

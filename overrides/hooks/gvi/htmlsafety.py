@@ -130,10 +130,31 @@ def check_tag(name: str, attributes: str) -> list[tuple[str, str]]:
     return out
 
 
+_ATTR_LIST = re.compile(r"\{:?\s*([^{}\n]*)\}")
+
+
+def attribute_list_problems(text: str) -> list[tuple[int, str, str]]:
+    """(offset, message, fix) for each Markdown attribute list (``{#id .class key=value}``) that
+    sets an event attribute, a style or an address (attr_list passes any attribute through)."""
+    out = []
+    for match in _ATTR_LIST.finditer(text):
+        for attr in _ATTRIBUTE.finditer(match.group(1)):
+            name = attr.group(1).lower()
+            if name.startswith("on"):
+                out.append((match.start(), f"the attribute list '{match.group(0)[:60]}' sets the event "
+                            f"attribute '{name}', which runs script.", "remove the attribute; content runs no script."))
+            elif name in ("style",) + _URL_ATTRIBUTES:
+                out.append((match.start(), f"the attribute list '{match.group(0)[:60]}' sets '{name}', which "
+                            "content may not set this way.", "keep to {#id}, {.class} and data-… (and "
+                            "data-minutes on a heading)."))
+    return out
+
+
 def check_markdown(body: str, path: str, first_line: int = 1) -> list[Problem]:
     """Raw HTML and link targets in a page's Markdown body (starting at line ``first_line``)."""
     text = mask_code(body)
-    problems = []
+    problems = [Problem(path, _line(first_line, text, offset), message, fix)
+                for offset, message, fix in attribute_list_problems(text)]
     for match in _AUTOLINK.finditer(text):
         why = url_problem(match.group(1), False)
         if why:
@@ -177,6 +198,7 @@ def check_text(value: str, path: str, line: int, what: str, links: bool = False)
                                 "it is text, and HTML or script in it would reach the page.",
                                 "write it as plain text (in a quiz, Markdown such as *emphasis* and "
                                 "[links](../page/) is fine); to show a tag, put it in `backticks`."))
+    problems += [Problem(path, line, f"{what}: {message}", fix) for _, message, fix in attribute_list_problems(plain)]
     if links:
         for link in _INLINE_LINK.finditer(plain):
             why = url_problem(link.group(2), bool(link.group(1)))
