@@ -454,6 +454,13 @@ def print_report(r: dict) -> None:
     print("Search index per language: " + ", ".join(
         f"{lang} {kb(v['bytes'])} KB ({kb(v['gzip'])} KB gzip, {v['docs']} entries)"
         for lang, v in r["search_index"].items()))
+    sizes = r.get("content_sizes") or {}
+    if sizes.get("pages"):
+        most = max(sizes["pages"], key=lambda e: e["quizzes"])
+        print(f"Largest page {sizes['pages'][0]['path']} {kb(sizes['pages'][0]['bytes'])} KB of "
+              f"{BUDGET['page_html_kb']} KB; most quizzes {most['quizzes']} ({most['path']}) of "
+              f"{BUDGET['page_quizzes']}" + (f"; largest booklet {kb(sizes['booklets'][0]['bytes'])} KB of "
+                                            f"{BUDGET['booklet_kb']} KB" if sizes.get("booklets") else ""))
     print("\nBuild time (median of runs)")
     print(f"  real site: {r['build']['real']['seconds']:.2f} s for {r['build']['real']['pages']} pages "
           f"({r['build']['real']['seconds'] / r['build']['real']['pages'] * 1000:.0f} ms/page)")
