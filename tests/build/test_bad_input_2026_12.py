@@ -109,6 +109,9 @@ CASES = [
     Case("49", edit(EDITIONS, "en: 23–26 January 2023}", "en: \"April 23–26, 2023\"}"),
          at(EDITIONS, '  - name: "2023-01"'), "edition '2023-01': the week (en) 'April 23–26, 2023' does not "
          "start on its first day 2023-01-23"),
+    Case("35", edit(MODULE, "Veckan: {{ local.week.dates }}.", "Veckan: {{ local.week.dates }}.\n\n"
+                    "Järfällamodellen bygger på samma budskap."), f"{MODULE}:21",
+         "shared page names 'Järfällamodellen'"),
     Case("45", both("??? trainer\n\n    Fråga gruppen vad de redan vet.", "??? trainer\n\nFråga gruppen vad de redan vet.",
                     "??? trainer\n\n    Ask the group what they already know.",
                     "??? trainer\n\nAsk the group what they already know."), f"{MODULE}:21",
