@@ -112,6 +112,8 @@ CASES = [
     Case("35", edit(MODULE, "Veckan: {{ local.week.dates }}.", "Veckan: {{ local.week.dates }}.\n\n"
                     "Järfällamodellen bygger på samma budskap."), f"{MODULE}:21",
          "shared page names 'Järfällamodellen'"),
+    Case("37", edit(LOCAL, "  dates: {sv: 23–26 januari 2023, en: 23–26 January 2023}", "  dates: 23–26 januari 2023"),
+         at(LOCAL, "  dates: 23–26 januari 2023"), "local fact 'week.dates' is one Swedish text ('23–26 januari 2023')"),
     Case("45", both("??? trainer\n\n    Fråga gruppen vad de redan vet.", "??? trainer\n\nFråga gruppen vad de redan vet.",
                     "??? trainer\n\n    Ask the group what they already know.",
                     "??? trainer\n\nAsk the group what they already know."), f"{MODULE}:21",

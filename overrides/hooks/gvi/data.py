@@ -75,6 +75,36 @@ def _lines(docs_dir: str, name: str) -> dict:
         return {}
 
 
+_SWEDISH_DATE = re.compile(r"\d{1,2}\s*(?:[–-]\s*\d{1,2}\s*)?(januari|februari|mars|april|maj|juni|juli|"
+                           r"augusti|september|oktober|november|december)\b")
+
+
+def _swedish_dates(docs_dir: str, local: dict, languages: list[str], display_prefix: str) -> list[Problem]:
+    """A local fact written once, as a Swedish date, would be shown as written on English pages."""
+    if len(languages) < 2:
+        return []
+    problems, lines = [], None
+
+    def walk(value, key):
+        nonlocal lines
+        if isinstance(value, dict):
+            if set(value) & set(languages):
+                return  # one text per language
+            for sub, inner in value.items():
+                walk(inner, key + (str(sub),))
+        elif isinstance(value, str) and _SWEDISH_DATE.search(value):
+            lines = lines if lines is not None else _lines(docs_dir, "local.yml")
+            dotted = ".".join(key)
+            problems.append(Problem(f"{display_prefix}{DATA_DIR}/local.yml", lines.get(key, 1),
+                                    f"local fact '{dotted}' is one Swedish text ('{value}'), so every "
+                                    "language's pages would show it as written.",
+                                    f"give it one text per language: {key[-1]}: "
+                                    f"{{{', '.join(f'{lang}: …' for lang in languages)}}}."))
+
+    walk(local, ())
+    return problems
+
+
 def check_shape(docs_dir: str, data: "SiteData", display_prefix: str = "docs/") -> list[Problem]:
     """The shapes the pages rely on, so that a wrong one is a line here and never a crash on an
     unrelated page: every interface string, role, audience and abbreviation has a text in every
@@ -119,6 +149,7 @@ def check_shape(docs_dir: str, data: "SiteData", display_prefix: str = "docs/") 
         else:
             each_language("curriculum.yml", data.curriculum[group], group[:-1], (group,))
     each_language("abbreviations.yml", data.abbreviations, "abbreviation")
+    problems += _swedish_dates(docs_dir, data.local, languages, display_prefix)
     email = (data.local.get("contact") or {}).get("email") if isinstance(data.local.get("contact"), dict) else None
     if not isinstance(email, str) or "@" not in email:
         lines = _lines(docs_dir, "local.yml")
