@@ -11,6 +11,7 @@ tests/browser/test_csp.py.
 from __future__ import annotations
 
 import concurrent.futures
+import re
 
 import pytest
 
@@ -114,6 +115,10 @@ CASES = [
          "shared page names 'Järfällamodellen'"),
     Case("37", edit(LOCAL, "  dates: {sv: 23–26 januari 2023, en: 23–26 January 2023}", "  dates: 23–26 januari 2023"),
          at(LOCAL, "  dates: 23–26 januari 2023"), "local fact 'week.dates' is one Swedish text ('23–26 januari 2023')"),
+    Case("39", lambda root: (root / "mkdocs.yml").write_text(re.sub(
+        r"\n        - locale: en\n(?:          .*\n|\n(?=          ))*", "\n",
+        (root / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8"),
+         at("mkdocs.yml", "      languages:"), "the i18n plugin builds no 'en', but", build=True),
     Case("45", both("??? trainer\n\n    Fråga gruppen vad de redan vet.", "??? trainer\n\nFråga gruppen vad de redan vet.",
                     "??? trainer\n\n    Ask the group what they already know.",
                     "??? trainer\n\nAsk the group what they already know."), f"{MODULE}:21",

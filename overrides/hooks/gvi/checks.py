@@ -48,6 +48,18 @@ def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: st
     translations: twins, front matter, local facts, quizzes, checklists, headings, ids, what the
     author must not leave in (gvi/authoring.py), and the nav (``nav``, from mkdocs.yml)."""
     uris = sorted(uri for uri in uris if uri.endswith(".md"))
+    unbuilt = sorted({m.group(1) for m in (re.search(r"\.([a-z]{2})\.md$", u) for u in uris)
+                      if m and m.group(1) not in languages})
+    if unbuilt:  # every one of those pages would be a knock-on problem: say the cause once
+        config = nav.path if nav else "mkdocs.yml"
+        text = nav.text if nav else ""
+        line = next((n for n, row in enumerate(text.splitlines(), 1) if row.strip() == "languages:"), 1)
+        example = next(u for u in uris if u.endswith(f".{unbuilt[0]}.md"))
+        count = sum(1 for u in uris if u.endswith(f".{unbuilt[0]}.md"))
+        return Result([Problem(config, line, f"the i18n plugin builds no '{unbuilt[0]}', but {count} page"
+                               f"{'s are' if count != 1 else ' is'} '{unbuilt[0]}' translations (e.g. "
+                               f"{prefix}{example}).", f"restore the '- locale: {unbuilt[0]}' block under "
+                               "languages in mkdocs.yml (with build: true), or remove those pages.")])
     problems = pages.missing_twins(uris, languages, default, prefix)
     if nav is not None:
         neutral_pages = sorted({pages.split_language(u, languages, default)[0] for u in uris})
