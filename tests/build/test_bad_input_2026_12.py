@@ -18,7 +18,7 @@ import pytest
 from exempelstad import FLAGS, new_site
 from support import build, copy_project
 from test_bad_input import (LOCAL, MODULE, MODULE_EN, SOURCES, Case, assert_one_line, both, check, edit,
-                            line_of, project, steps)
+                            line_of, project, steps, write)
 
 LEGAL, STRINGS, EDITIONS = "docs/_data/legal.yml", "docs/_data/strings.yml", "docs/_data/editions.yml"
 CURRICULUM, ABBREVIATIONS = "docs/_data/curriculum.yml", "docs/_data/abbreviations.yml"
@@ -113,6 +113,10 @@ CASES = [
     Case("35", edit(MODULE, "Veckan: {{ local.week.dates }}.", "Veckan: {{ local.week.dates }}.\n\n"
                     "Järfällamodellen bygger på samma budskap."), f"{MODULE}:21",
          "shared page names 'Järfällamodellen'"),
+    Case("36", steps(write("docs/_data/snippets/lokalt.md", "Här i Järfälla sker call-in i kommunhuset.\n"),
+                     both("Veckan: {{ local.week.dates }}.", 'Veckan: {{ local.week.dates }}.\n\n--8<-- "lokalt.md"',
+                          "The week: {{ local.week.dates }}.", 'The week: {{ local.week.dates }}.\n\n--8<-- "lokalt.md"')),
+         f"{MODULE}:21", "through the snippet 'lokalt.md' (its line 1): shared page names 'Järfälla'"),
     Case("37", edit(LOCAL, "  dates: {sv: 23–26 januari 2023, en: 23–26 January 2023}", "  dates: 23–26 januari 2023"),
          at(LOCAL, "  dates: 23–26 januari 2023"), "local fact 'week.dates' is one Swedish text ('23–26 januari 2023')"),
     Case("39", lambda root: (root / "mkdocs.yml").write_text(re.sub(

@@ -93,7 +93,8 @@ def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: st
         problems += render.expand_local(body, data.local, lang, path, fm.body_start)[1]
         problems += htmlsafety.check_markdown(body, path, fm.body_start)
         problems += _description(fm, path, lang, guards)
-        problems += snippets(body_lines, path, fm.body_start, os.path.join(docs_dir, SNIPPETS))
+        problems += snippets(body_lines, path, fm.body_start, os.path.join(docs_dir, SNIPPETS),
+                             None if boundary.is_local(neutral, data.local) else boundary.own_names(data.local))
         problems += empty_boxes(body_lines, path, fm.body_start) + hidden_quizzes(body, path, fm.body_start)
         if not _FILE_NAME.fullmatch(uri):
             problems.append(Problem(path, 1, f"the file name '{uri}' holds a space, a capital or a letter "
@@ -207,16 +208,26 @@ SNIPPETS = "_data/snippets"  # pymdownx.snippets' base_path in mkdocs.yml, below
 _SNIPPET = re.compile(r"^\s*-{1,}8<-{1,}\s+(['\"])([^'\"]+)\1")
 
 
-def snippets(body_lines: list[str], path: str, first_line: int, folder: str) -> list[Problem]:
+def snippets(body_lines: list[str], path: str, first_line: int, folder: str,
+             own_names: list[str] | None = None) -> list[Problem]:
     """Each ``--8<-- "name"`` names a file in docs/_data/snippets/ (else the renderer stops with a
-    traceback that names no line)."""
+    traceback that names no line). On a shared page (``own_names`` given), what the snippet brings
+    in is held to the boundary like the page's own text."""
     problems = []
     for number, line in enumerate(body_lines, first_line):
         match = _SNIPPET.match(line)
-        if match and not os.path.isfile(os.path.join(folder, match.group(2))):
+        if not match:
+            continue
+        name = os.path.join(folder, match.group(2))
+        if not os.path.isfile(name):
             problems.append(Problem(path, number, f"the snippet '{match.group(2)}' is not in "
                                     f"docs/{SNIPPETS}/.", f"create docs/{SNIPPETS}/{match.group(2)}, or "
                                     "correct the name (snippets are looked up in that folder)."))
+        elif own_names:
+            with open(name, encoding="utf-8", errors="replace") as handle:
+                found = boundary.check(handle.read(), path, own_names, number)
+            problems += [Problem(path, number, f"through the snippet '{match.group(2)}' (its line "
+                                 f"{p.line - number + 1}): {p.message}", p.fix) for p in found[:1]]
     return problems
 
 
