@@ -105,6 +105,29 @@ def _real_day(text: str) -> bool:
     return True
 
 
+def shared_names(own_names: list[str], docs: Path) -> None:
+    """An own name must be the site's own: not a role or audience of the curriculum ('Polisen'),
+    which every site's shared pages name (else the boundary check would blame hundreds of
+    correct sentences)."""
+    try:
+        curriculum = yaml.safe_load((docs / "_data" / "curriculum.yml").read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return
+    shared = {}
+    for group in ("roles", "audiences"):
+        for key, names in (curriculum.get(group) or {}).items():
+            for text in (names.values() if isinstance(names, dict) else [names]):
+                if isinstance(text, str):
+                    shared[text.strip().lower()] = (group, key)
+    for own in own_names:
+        if own.strip().lower() in shared:
+            group, key = shared[own.strip().lower()]
+            raise UsageError(f"--own-name '{own}' is not the site's own: it is a {group[:-1]} of the shared "
+                             f"curriculum (docs/_data/curriculum.yml: {group}.{key}), named on every site's "
+                             "pages. Fix: give only the site's own places and organisations, e.g. "
+                             "--own-name Järfälla --own-name 'LPO Järfälla'.")
+
+
 def validate(name: str, site_id: str, values: dict, own_names: list[str]) -> None:
     problems = []
     if not name.strip():
@@ -381,6 +404,7 @@ def main(argv: list[str] | None = None, ask=None) -> int:
         own_names = [n.strip() for n in (args.own_name or [name]) if n.strip()]
         site_id = args.id or f"gvi-{slug(name)}"
         validate(name, site_id, values, own_names)
+        shared_names(own_names, docs)
         current = yaml.safe_load((docs / "_data" / "local.yml").read_text(encoding="utf-8")) or {}
     except UsageError as exc:
         print(f"new_site.py: {exc}", file=sys.stderr)

@@ -224,3 +224,15 @@ def test_46_a_file_name_with_a_space_is_one_line(tmp_path):
         "docs/strategi/test modul.md:1: the file name 'strategi/test modul.md' holds a space, a capital or a "
         "letter outside a–z"), output
     assert " Fix: rename the file" in lines[0]
+
+
+def test_50_the_starter_refuses_a_shared_role_as_an_own_name(tmp_path):
+    project_dir = copy_project(tmp_path / "project", parts=("mkdocs.yml", "docs", "scripts"))
+    before = (project_dir / LOCAL).read_bytes()
+    done = new_site(project_dir, flags=FLAGS + ["--own-name", "Polisen"])
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert done.stderr.strip().splitlines() == [
+        "new_site.py: --own-name 'Polisen' is not the site's own: it is a role of the shared curriculum "
+        "(docs/_data/curriculum.yml: roles.polisen), named on every site's pages. Fix: give only the "
+        "site's own places and organisations, e.g. --own-name Järfälla --own-name 'LPO Järfälla'."], done.stderr
+    assert (project_dir / LOCAL).read_bytes() == before
