@@ -374,7 +374,9 @@ def check(root: Path, docs: Path) -> list:
     except ContentError as exc:
         return [exc.problem]
     uris = siteconfig.find_pages(docs, config.get("exclude_docs"))
-    return checks.check_docs(str(docs), uris, codes, default, data, "docs/").problems
+    listed, problems = editions.parse((docs / editions.FILE).read_text(encoding="utf-8"), codes)
+    return (checks.check_docs(str(docs), uris, codes, default, data, "docs/").problems + problems
+            + editions.check_week(listed, data.local))
 
 
 def main(argv: list[str] | None = None, ask=None) -> int:

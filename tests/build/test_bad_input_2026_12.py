@@ -236,3 +236,14 @@ def test_50_the_starter_refuses_a_shared_role_as_an_own_name(tmp_path):
         "(docs/_data/curriculum.yml: roles.polisen), named on every site's pages. Fix: give only the "
         "site's own places and organisations, e.g. --own-name Järfälla --own-name 'LPO Järfälla'."], done.stderr
     assert (project_dir / LOCAL).read_bytes() == before
+
+
+def test_49_the_starter_refuses_dates_that_contradict_the_first_day(tmp_path):
+    project_dir = copy_project(tmp_path / "project", parts=("mkdocs.yml", "docs", "scripts"))
+    before = (project_dir / LOCAL).read_bytes()
+    flags = [{"8–11 mars 2027": "15–18 mars 2027", "March 8–11, 2027": "April 15–18, 2027"}.get(v, v) for v in FLAGS]
+    done = new_site(project_dir, flags=flags)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert ("docs/_data/editions.yml:" in done.stderr and "edition '2027-03': the week (sv) '15–18 mars 2027' "
+            "does not start on its first day 2027-03-08" in done.stderr), done.stderr
+    assert "nothing was written" in done.stderr and (project_dir / LOCAL).read_bytes() == before
