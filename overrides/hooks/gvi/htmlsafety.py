@@ -39,8 +39,8 @@ ALLOWED_TAGS = frozenset("""
     ul var
 """.split())
 ALLOWED_ATTRIBUTES = frozenset("""
-    abbr align alt class colspan datetime dir height href id lang markdown open rowspan scope span
-    src title width
+    abbr align alt class colspan datetime dir headers height href id lang markdown open rel reversed
+    rowspan scope span src start target title width
 """.split())
 REFUSED_TAGS = {  # the tags an author is most likely to try, with what to do instead
     "script": "a page runs no script of its own; the site's scripts live in overrides/assets/javascripts/",
