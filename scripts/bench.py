@@ -24,6 +24,10 @@ first results come within a second of the index; before any interaction the star
 checklist page transfer no more than the plain Material page, the module with a quiz at most 15 KB
 more; Lighthouse performance is at least 95 and total blocking time at most 100 ms over the plain
 Material page's, with accessibility, best practices and SEO at 100, on every measured page.
+Content size (every built page, not the build's business: a long page is not wrong, only slow):
+no page's HTML over 400 KB and no page with more than 30 quizzes (today's largest: about 82 KB
+and 5), no booklet over 2 MB (the whole curriculum's: about 1 MB), and no language's search index
+over 1 MB (about 440 KB), each named with its figures.
 """
 from __future__ import annotations
 
@@ -76,7 +80,8 @@ LIGHTHOUSE_PAGES = [  # name, path on the project site (None: the plain Material
 LIGHTHOUSE_DIR = ROOT / "scripts" / "lighthouse"
 SEARCH_FILES = re.compile(r"search_index|/workers/|/lunr/")
 BUDGET = {"performance": 95, "tbt_over_reference_ms": 100, "other_scores": 100,
-          "module_over_reference_kb": 15, "first_results_ms": 1000}
+          "module_over_reference_kb": 15, "first_results_ms": 1000,
+          "page_html_kb": 400, "page_quizzes": 30, "booklet_kb": 2048, "search_index_kb": 1024}
 SEARCH_QUERY = {"project": "gruppernas", "reference": "gvi"}  # the reference page is vad-ar-gvi.md
 CATEGORIES = ("page", "material", "project", "search index", "other")
 
@@ -449,6 +454,13 @@ def print_report(r: dict) -> None:
     print("Search index per language: " + ", ".join(
         f"{lang} {kb(v['bytes'])} KB ({kb(v['gzip'])} KB gzip, {v['docs']} entries)"
         for lang, v in r["search_index"].items()))
+    sizes = r.get("content_sizes") or {}
+    if sizes.get("pages"):
+        most = max(sizes["pages"], key=lambda e: e["quizzes"])
+        print(f"Largest page {sizes['pages'][0]['path']} {kb(sizes['pages'][0]['bytes'])} KB of "
+              f"{BUDGET['page_html_kb']} KB; most quizzes {most['quizzes']} ({most['path']}) of "
+              f"{BUDGET['page_quizzes']}" + (f"; largest booklet {kb(sizes['booklets'][0]['bytes'])} KB of "
+                                            f"{BUDGET['booklet_kb']} KB" if sizes.get("booklets") else ""))
     print("\nBuild time (median of runs)")
     print(f"  real site: {r['build']['real']['seconds']:.2f} s for {r['build']['real']['pages']} pages "
           f"({r['build']['real']['seconds'] / r['build']['real']['pages'] * 1000:.0f} ms/page)")
@@ -476,8 +488,40 @@ def print_report(r: dict) -> None:
               f"{m['best-practices']:>6.0f}{m['seo']:>6.0f}{m['bytes'] / 1024:>8.1f}")
 
 
-def checks(r: dict) -> list[str]:
+def content_sizes(site: Path) -> dict:
+    """Every built page's HTML bytes and quiz count (booklets apart), largest first."""
+    pages, booklets = [], []
+    for path in site.rglob("*.html"):
+        rel = path.relative_to(site).as_posix()
+        if rel.startswith(("assets/", "search/")):
+            continue
+        data = path.read_bytes()
+        entry = {"path": rel, "bytes": len(data), "quizzes": data.count(b'data-gvi-quiz="')}
+        (booklets if "utskrift/" in rel else pages).append(entry)
+    return {"pages": sorted(pages, key=lambda e: -e["bytes"]), "booklets": sorted(booklets, key=lambda e: -e["bytes"])}
+
+
+def size_checks(sizes: dict, index: dict) -> list[str]:
+    """The content-size budgets: pages, quizzes per page, booklets, search index per language."""
     problems = []
+    for entry in sizes.get("pages", []):
+        if entry["bytes"] > BUDGET["page_html_kb"] * 1024:
+            problems.append(f"{entry['path']}: {kb(entry['bytes'])} KB of HTML, over {BUDGET['page_html_kb']} KB "
+                            "(split the page, or move text to its own page)")
+        if entry["quizzes"] > BUDGET["page_quizzes"]:
+            problems.append(f"{entry['path']}: {entry['quizzes']} quizzes, over {BUDGET['page_quizzes']} on one page")
+    for entry in sizes.get("booklets", []):
+        if entry["bytes"] > BUDGET["booklet_kb"] * 1024:
+            problems.append(f"{entry['path']}: {kb(entry['bytes'])} KB, over the booklets' {BUDGET['booklet_kb']} KB")
+    for lang, v in index.items():
+        if v["bytes"] > BUDGET["search_index_kb"] * 1024:
+            problems.append(f"search index ({lang}): {kb(v['bytes'])} KB, over {BUDGET['search_index_kb']} KB; "
+                            "every reader who searches downloads it")
+    return problems
+
+
+def checks(r: dict) -> list[str]:
+    problems = size_checks(r.get("content_sizes", {}), r.get("search_index", {}))
     if r["third_party"]["project"]:
         problems.append(f"requests to other hosts: {r['third_party']['project_urls']}")
     problems += asset_sizes.problems(r["assets"])
@@ -551,6 +595,7 @@ def main(argv=None) -> int:
         except RuntimeError as exc:
             lighthouse_figures = str(exc)
         assets = asset_sizes.measure(site)
+        sizes = content_sizes(site)
         index = {}
         for lang in ("sv", "en"):
             data = (site / "search" / f"search_index.{lang}.json").read_bytes()
@@ -578,7 +623,7 @@ def main(argv=None) -> int:
         "third_party": {"project": len(project_foreign), "project_urls": project_foreign,
                         "reference": len(ref_foreign),
                         "reference_hosts": sorted({urlsplit(u).netloc for u in ref_foreign})},
-        "assets": assets, "search_index": index,
+        "assets": assets, "search_index": index, "content_sizes": sizes,
         "build": {"real": {"seconds": real, "pages": pages}, "synthetic": synthetic,
                   "fit": linear_fit([(2 * s["pages_per_language"], s["seconds"]) for s in synthetic])
                   if len(synthetic) > 1 else None},

@@ -29,9 +29,9 @@ sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
 import yaml  # noqa: E402
 
-from gvi import checks, navcheck, siteconfig, yamltext  # noqa: E402
+from gvi import checks, editions, navcheck, siteconfig, yamltext  # noqa: E402
 from gvi import data as site_data  # noqa: E402
-from gvi.problems import ContentError  # noqa: E402
+from gvi.problems import ContentError, Problem  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -63,12 +63,26 @@ def main(argv: list[str] | None = None) -> int:
                               and lang["locale"] in codes},
                              (config.get("not_in_nav") or "").split())
     result = checks.check_docs(str(docs), uris, codes, default, data, prefix, nav)
-    for problem in result.problems:
+    found = result.problems + _editions(docs, prefix, codes, data)
+    for problem in found:
         print(problem)
     pages = sum(len(langs) for langs in result.pages.values())
     print(f"{pages} pages in {len(codes)} languages checked: "
-          + (f"{len(result.problems)} problem(s)." if result.problems else "no problems."))
-    return 1 if result.problems else 0
+          + (f"{len(found)} problem(s)." if found else "no problems."))
+    return 1 if found else 0
+
+
+def _editions(docs: Path, prefix: str, codes: list[str], data) -> list:
+    """docs/_data/editions.yml as the build checks it for a plain build (the edition of local.yml's
+    week; a mike deploy checks its own edition's entry)."""
+    path = prefix + editions.FILE
+    try:
+        text = (docs / editions.FILE).read_text(encoding="utf-8")
+    except OSError:
+        return [Problem(path, 1, "data file is missing.", "restore it from git.")]
+    listed, problems = editions.parse(text, codes, path)
+    name = str((data.local.get("week") or {}).get("edition", ""))
+    return problems or editions.check_edition(listed, name, path) + editions.check_week(listed, data.local, path)
 
 
 if __name__ == "__main__":

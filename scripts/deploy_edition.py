@@ -23,6 +23,11 @@ A bad deploy is refused with one line, and nothing is pushed (the local branch i
 Builds are reproducible (SOURCE_DATE_EPOCH is the commit's time), so deploying the same commit
 again gives the same files and is accepted.
 
+What is built is exactly one commit, checked out clean into a temporary git worktree: the tag's
+commit for --ref (a ref that names no commit is refused), and for a name the tag edition-NAME if
+this clone has it, else HEAD. Uncommitted changes in the working tree are never published (the
+script says so when there are any).
+
 `root-404` copies the `latest` edition's 404.html to the branch root: static hosts serve the root
 404.html for every missing address, and mike writes none. The page itself picks the reader's
 language and edition from the address (overrides/404.html).
@@ -42,8 +47,10 @@ import datetime
 import functools
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import yaml
@@ -70,36 +77,31 @@ def git(*args: str, stdin: bytes | None = None, env: dict | None = None) -> str:
 
 
 @functools.cache
-def source_date() -> str:
+def source_date(commit: str = "HEAD") -> str:
     """The same commit builds the same files (sitemap dates and gzip times come from here)."""
-    return os.environ.get("SOURCE_DATE_EPOCH") or git("log", "-1", "--format=%ct")
+    return os.environ.get("SOURCE_DATE_EPOCH") or git("log", "-1", "--format=%ct", commit)
 
 
-def run(cmd: list[str], failed: str | None = None) -> None:
+def run(cmd: list[str], failed: str | None = None, cwd: Path | None = None, commit: str = "HEAD") -> None:
     print("$ " + " ".join(cmd), flush=True)
-    # mike runs `mkdocs` from PATH: make it the one beside this Python (the project's venv).
+    # mike runs `mkdocs` from PATH: make it the one beside this Python (the project's venv), with
+    # the hooks of the checkout being built first on the import path (the venv's .pth names ours).
     path = os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", "")
-    if subprocess.run(cmd, env={**os.environ, "PATH": path, "SOURCE_DATE_EPOCH": source_date()}).returncode != 0:
+    env = {**os.environ, "PATH": path, "SOURCE_DATE_EPOCH": source_date(commit)}
+    if cwd is not None:
+        env["PYTHONPATH"] = str(cwd / "overrides" / "hooks") + os.pathsep + os.environ.get("PYTHONPATH", "")
+    if subprocess.run(cmd, env=env, cwd=cwd).returncode != 0:
         if failed:
             raise Refused(failed)
         sys.exit(f"'{' '.join(cmd)}' failed; see the output above.")
 
 
-def edition_name(edition: str | None, ref: str | None) -> str:
-    """The edition a name or a git ref (refs/tags/edition-2023-01) names, or Refused."""
-    example = "e.g. edition-2023-01 for the GVI week of January 2023"
-    if ref is not None:
-        if ref.startswith("refs/") and not ref.startswith("refs/tags/"):
-            raise Refused(f"'{ref}' is not a tag. Fix: deploy from a tag edition-YYYY-MM ({example}).")
-        tag = ref.removeprefix("refs/tags/")
-        if not tag.startswith(editions.TAG_PREFIX):
-            raise Refused(f"tag '{tag}' does not name an edition. Fix: tag edition-YYYY-MM ({example}).")
-        edition = tag.removeprefix(editions.TAG_PREFIX)
-    if not editions.FORM.match(edition or ""):
-        fix = f"delete that tag and tag edition-YYYY-MM ({example})" if ref else "name it as YYYY-MM"
-        raise Refused(f"'{edition}' is not an edition name in the form {editions.FORM_TEXT}. Fix: {fix}.")
-    with open(ROOT / EDITIONS, encoding="utf-8") as handle:
-        languages = siteconfig.i18n_languages(siteconfig.load_config(ROOT / "mkdocs.yml"))[0]
+def edition_name(edition: str | None, ref: str | None, root: Path = ROOT) -> str:
+    """The edition a name or a git ref (refs/tags/edition-2023-01) names, checked against the
+    editions.yml and mkdocs.yml under ``root`` (the checkout being built), or Refused."""
+    edition = edition_form(edition, ref)
+    with open(root / EDITIONS, encoding="utf-8") as handle:
+        languages = siteconfig.i18n_languages(siteconfig.load_config(root / "mkdocs.yml"))[0]
         listed, problems = editions.parse(handle.read(), languages, EDITIONS)
     if problems:
         raise Refused(str(problems[0]))
@@ -113,6 +115,68 @@ def edition_name(edition: str | None, ref: str | None) -> str:
                       f"in this edition' could not list what changed. Fix: push that tag (git push origin "
                       f"{before.tag}) and check out with every tag (fetch-depth: 0).")
     return edition
+
+
+def edition_form(edition: str | None, ref: str | None) -> str:
+    """The edition a name or a ref's name gives, in the form YYYY-MM, or Refused."""
+    example = "e.g. edition-2023-01 for the GVI week of January 2023"
+    if ref is not None:
+        if ref.startswith("refs/") and not ref.startswith("refs/tags/"):
+            raise Refused(f"'{ref}' is not a tag. Fix: deploy from a tag edition-YYYY-MM ({example}).")
+        tag = ref.removeprefix("refs/tags/")
+        if not tag.startswith(editions.TAG_PREFIX):
+            raise Refused(f"tag '{tag}' does not name an edition. Fix: tag edition-YYYY-MM ({example}).")
+        edition = tag.removeprefix(editions.TAG_PREFIX)
+    if not editions.FORM.match(edition or ""):
+        fix = f"delete that tag and tag edition-YYYY-MM ({example})" if ref else "name it as YYYY-MM"
+        raise Refused(f"'{edition}' is not an edition name in the form {editions.FORM_TEXT}. Fix: {fix}.")
+    return edition
+
+
+def commit_to_build(edition: str | None, ref: str | None) -> tuple[str, str]:
+    """(commit, what it is) to deploy: the ref's commit, or the edition's tag, or HEAD. Refused
+    when --ref names no commit in this clone."""
+    edition = edition_form(edition, ref)  # a ref that is no edition tag is refused for that first
+    if ref is not None:
+        commit = resolve(f"{ref}^{{commit}}")
+        if commit is None:
+            tag = ref.removeprefix("refs/tags/")
+            raise Refused(f"'{ref}' names no commit in this clone, so there is nothing to deploy. Fix: "
+                          f"tag the commit to publish (git tag {tag} <commit>) or fetch the tags "
+                          "(git fetch --tags), then deploy again.")
+        return commit, ref
+    tag = f"refs/tags/{editions.TAG_PREFIX}{edition}"
+    commit = resolve(f"{tag}^{{commit}}")
+    if commit:
+        return commit, tag
+    head = resolve("HEAD^{commit}")
+    if head is None:
+        raise Refused("this clone has no commit yet. Fix: commit the content, then deploy.")
+    return head, "HEAD (no tag " + tag.removeprefix("refs/tags/") + ")"
+
+
+def uncommitted() -> int:
+    """How many paths have changes that are not committed (none of them is ever deployed)."""
+    done = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], capture_output=True)
+    return len(done.stdout.decode().splitlines()) if done.returncode == 0 else 0
+
+
+class Checkout:
+    """A clean checkout of one commit in a temporary git worktree (removed afterwards): the build
+    sees exactly that commit, with its history for the last-updated dates and the changes page."""
+
+    def __init__(self, commit: str):
+        self.commit = commit
+        self.folder = Path(tempfile.mkdtemp(prefix="gvi-deploy-")) / "checkout"
+
+    def __enter__(self) -> Path:
+        git("worktree", "add", "-q", "--detach", str(self.folder), self.commit)
+        return self.folder
+
+    def __exit__(self, *exc):
+        subprocess.run(["git", "worktree", "remove", "--force", str(self.folder)], capture_output=True)
+        subprocess.run(["git", "worktree", "prune"], capture_output=True)
+        shutil.rmtree(self.folder.parent, ignore_errors=True)
 
 
 def resolve(ref: str) -> str | None:
@@ -139,6 +203,10 @@ def fetch_branch(remote: str, branch: str) -> None:
 def newer_editions(branch: str, edition: str) -> list[str]:
     if not has_ref(f"refs/heads/{branch}"):
         return []
+    if not has_ref(f"refs/heads/{branch}:versions.json"):
+        raise Refused(f"the branch '{branch}' holds no deployed site (no versions.json): mike would "
+                      "commit the built site on top of it. Fix: deploy to the site's branch, "
+                      "--branch site-preview (the local preview) or --branch gh-pages (CI).")
     versions = json.loads(git("show", f"{branch}:versions.json") or "[]")
     return [v["version"] for v in versions if editions.FORM.match(v["version"]) and v["version"] > edition]
 
@@ -165,8 +233,18 @@ def ready_to_publish(root: Path, today: datetime.date | None = None) -> None:
 
 
 def deploy_edition(args) -> None:
-    edition = edition_name(args.edition, args.ref)
-    ready_to_publish(ROOT)
+    commit, what = commit_to_build(args.edition, args.ref)
+    changed = uncommitted()
+    print(f"Deploying {what}, commit {commit[:12]}, from a clean checkout"
+          + (f"; {changed} uncommitted change{'s' if changed != 1 else ''} in the working tree "
+             f"{'are' if changed != 1 else 'is'} not deployed." if changed else "."), flush=True)
+    with Checkout(commit) as root:
+        deploy_checkout(args, commit, root)
+
+
+def deploy_checkout(args, commit: str, root: Path) -> None:
+    edition = edition_name(args.edition, args.ref, root)
+    ready_to_publish(root)
     if args.push:
         fetch_branch(args.remote, args.branch)
         deployed = resolve(f"refs/remotes/{args.remote}/{args.branch}")
@@ -180,13 +258,13 @@ def deploy_edition(args) -> None:
     title = ["--title", args.title] if args.title else []
     try:
         aliases = [] if newer else ["--update-aliases", edition, ALIAS]
-        run(mike + ["deploy", *common, *title, *(aliases or [edition])],
+        run(mike + ["deploy", *common, *title, *(aliases or [edition])], cwd=root, commit=commit,
             failed=f"the strict build of edition {edition} failed (the warnings above name file and "
                    "line); nothing was pushed. Fix: correct them, commit, and move the tag to that commit.")
         if newer:
             print(f"Edition {edition} deployed; '{ALIAS}' stays on the newer edition {newer[-1]}.")
         else:
-            run(mike + ["set-default", *common, ALIAS])
+            run(mike + ["set-default", *common, ALIAS], cwd=root, commit=commit)
         new_tree = git("rev-parse", f"refs/heads/{args.branch}:{edition}")
         if old_tree and old_tree != new_tree and not args.redeploy:
             raise Refused(

@@ -25,6 +25,7 @@ Exit codes: 0 written, 1 the checks found problems (listed), 2 bad or missing in
 from __future__ import annotations
 
 import argparse
+import datetime
 import re
 import shutil
 import sys
@@ -96,6 +97,37 @@ def collect(args: argparse.Namespace, ask) -> dict:
     return values
 
 
+def _real_day(text: str) -> bool:
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def shared_names(own_names: list[str], docs: Path) -> None:
+    """An own name must be the site's own: not a role or audience of the curriculum ('Polisen'),
+    which every site's shared pages name (else the boundary check would blame hundreds of
+    correct sentences)."""
+    try:
+        curriculum = yaml.safe_load((docs / "_data" / "curriculum.yml").read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return
+    shared = {}
+    for group in ("roles", "audiences"):
+        for key, names in (curriculum.get(group) or {}).items():
+            for text in (names.values() if isinstance(names, dict) else [names]):
+                if isinstance(text, str):
+                    shared[text.strip().lower()] = (group, key)
+    for own in own_names:
+        if own.strip().lower() in shared:
+            group, key = shared[own.strip().lower()]
+            raise UsageError(f"--own-name '{own}' is not the site's own: it is a {group[:-1]} of the shared "
+                             f"curriculum (docs/_data/curriculum.yml: {group}.{key}), named on every site's "
+                             "pages. Fix: give only the site's own places and organisations, e.g. "
+                             "--own-name Järfälla --own-name 'LPO Järfälla'.")
+
+
 def validate(name: str, site_id: str, values: dict, own_names: list[str]) -> None:
     problems = []
     if not name.strip():
@@ -107,6 +139,9 @@ def validate(name: str, site_id: str, values: dict, own_names: list[str]) -> Non
     elif not re.match(rf"^{re.escape(values['edition'])}-(0[1-9]|[12][0-9]|3[01])$", values["first-day"]):
         problems.append(f"--first-day '{values['first-day']}' must be a day in {values['edition']}, "
                         f"YYYY-MM-DD, e.g. {values['edition']}-08.")
+    elif not _real_day(values["first-day"]):
+        problems.append(f"--first-day '{values['first-day']}' is not a day of the calendar; "
+                        f"give a day that exists in {values['edition']}, e.g. {values['edition']}-08.")
     if not EMAIL.match(values["contact-email"]):
         problems.append(f"--contact-email '{values['contact-email']}' is not an e-mail address.")
     for flag, value in [*values.items(), *(("own-name", n) for n in own_names)]:
@@ -339,7 +374,9 @@ def check(root: Path, docs: Path) -> list:
     except ContentError as exc:
         return [exc.problem]
     uris = siteconfig.find_pages(docs, config.get("exclude_docs"))
-    return checks.check_docs(str(docs), uris, codes, default, data, "docs/").problems
+    listed, problems = editions.parse((docs / editions.FILE).read_text(encoding="utf-8"), codes)
+    return (checks.check_docs(str(docs), uris, codes, default, data, "docs/").problems + problems
+            + editions.check_week(listed, data.local))
 
 
 def main(argv: list[str] | None = None, ask=None) -> int:
@@ -369,6 +406,7 @@ def main(argv: list[str] | None = None, ask=None) -> int:
         own_names = [n.strip() for n in (args.own_name or [name]) if n.strip()]
         site_id = args.id or f"gvi-{slug(name)}"
         validate(name, site_id, values, own_names)
+        shared_names(own_names, docs)
         current = yaml.safe_load((docs / "_data" / "local.yml").read_text(encoding="utf-8")) or {}
     except UsageError as exc:
         print(f"new_site.py: {exc}", file=sys.stderr)

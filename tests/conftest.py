@@ -64,6 +64,7 @@ def mike_site(tmp_path_factory) -> MikeSite:
     assert done.returncode == 0, done.stdout + done.stderr
     site.first_files = branch_files(repo, site.branch, site.first + "/")
     add_edition(repo, site.second, "9–12 september 2024")  # an edition must be listed to deploy
+    git(repo, "commit", "-qam", f"Edition {site.second}")  # only committed text is deployed
     done = deploy(repo, site.second, site.branch)
     assert done.returncode == 0, done.stdout + done.stderr
     site.served = export_branch(repo, site.branch, tmp_path_factory.mktemp("served") / "root")

@@ -25,8 +25,8 @@ from mkdocs.utils import CountHandler
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from gvi import data as site_data  # noqa: E402
-from gvi import (authoring, checks, editions, frontmatter, linklines, links, mdext, navcheck,  # noqa: E402
-                 pagefacts, pages, progress, render, schedule, schema, search)
+from gvi import (authoring, checks, csp, editions, frontmatter, htmlsafety, linklines, links, mdext,  # noqa: E402
+                 navcheck, pagefacts, pages, progress, render, schedule, schema, search)
 from gvi import legal, reviewpack, rules  # noqa: E402
 from gvi.problems import ContentError  # noqa: E402
 
@@ -171,8 +171,8 @@ def on_files(files, config, **kwargs):
     _state["editions"] = _editions(config)
     if result.problems and not _serving():
         raise Abort(f"Aborted with {len(result.problems)} content problem"
-                    f"{'s' if len(result.problems) != 1 else ''}: each line above names the file, "
-                    "the line and the fix.")
+                    f"{'s' if len(result.problems) != 1 else ''}: the site was NOT built. Each line "
+                    "above names the file, the line and the fix.")
     for file in [f for f in files if f.src_uri.endswith(".md") and _display(config, f.src_uri) in _state["broken"]]:
         try:  # under `mkdocs serve`: leave out what MkDocs cannot even read; the error page says why
             with open(file.abs_src_path, encoding="utf-8-sig") as handle:
@@ -194,7 +194,10 @@ def _nav_config(config) -> navcheck.NavConfig:
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
     if _state.get("broken"):
-        return markdown  # under `mkdocs serve` with problems: the pages become the error page
+        # Under `mkdocs serve` with problems the pages become the error page: render nothing of
+        # them, so a problem the checks reported cannot also crash the rendering (a missing
+        # snippet, a broken quiz).
+        return ""
     data: site_data.SiteData = _state["data"]
     lang = config.theme.get("language")
     path = _display(config, page.file.src_uri)
@@ -248,6 +251,10 @@ def on_page_content(html, page, config, **kwargs):
             line = _source_line(page, text)
             log.warning(f"{path}:{line}: the rendered page holds {what} ('{text.strip()}'). Fix: "
                         "correct the source at this line; run scripts/check_content.py for its check.")
+        for what, tag in htmlsafety.check_rendered(html):  # a snippet, a reference image, …
+            log.warning(f"{path}:{_source_line(page, tag)}: the rendered page holds {what} ('{tag[:80]}'), "
+                        "which content may not put into a page. Fix: remove it from the source "
+                        "(or the snippet it comes from); AUTHORING.md, \"HTML in a page\", lists what is allowed.")
     html = mdext.ui_for_page(html, page.meta.get("kind"))  # only the strings its scripts read
     return search.exclude_from_index(html)
 
@@ -298,7 +305,19 @@ def on_template_context(context, template_name, config, **kwargs):
 
 def on_post_page(output, page, config, **kwargs):
     prefixes = links.language_prefixes(_state["languages"], _state["default"])
-    return search.use_language_worker(output, config.theme.get("language"), prefixes)
+    output = search.use_language_worker(output, config.theme.get("language"), prefixes)
+    return _with_policy(output, config)
+
+
+def on_post_template(output_content, template_name, config, **kwargs):
+    return _with_policy(output_content, config) if template_name == "404.html" else output_content
+
+
+def _with_policy(output: str, config) -> str:
+    """The page's Content-Security-Policy, last, over its final text (gvi/csp.py). `mkdocs serve`
+    adds its own inline live-reload script, and the offline bundle's search frame an inline
+    script of its own: there inline script is allowed, and still nothing loads from elsewhere."""
+    return csp.apply(output, offline=_offline(config) or _serving())
 
 
 def _docs_path(config, page) -> str:
@@ -384,23 +403,76 @@ def _review_pack(config) -> None:
 
 
 def _serve_errors(config) -> None:
-    """Under `mkdocs serve`: with any problem, every page of the preview is the error page."""
+    """Under `mkdocs serve`: with any problem, every page of the preview is the error page, and
+    the terminal says the site was not built (in place of MkDocs' "Documentation built")."""
     lines = _state["collector"].lines
     _detach()
     if not lines:
         return
-    page = authoring.error_page(lines, _state["site_names"].get(_state["default"]) or config.site_name)
-    os.makedirs(config.site_dir, exist_ok=True)
+    _write_error_page(config.site_dir, lines, _state["site_names"].get(_state["default"]) or config.site_name)
+    _NotBuilt.install(len(lines))
+
+
+class _NotBuilt(logging.Filter):
+    """Turns MkDocs' next "Documentation built in … seconds" into "The site was NOT built …"."""
+
+    def __init__(self, count: int):
+        super().__init__()
+        self.count = count
+
+    @classmethod
+    def install(cls, count: int) -> None:
+        logger = logging.getLogger("mkdocs.commands.build")
+        for old in [f for f in logger.filters if type(f).__name__ == cls.__name__]:
+            logger.removeFilter(old)
+        logger.addFilter(cls(count))
+
+    def filter(self, record):
+        if record.getMessage().startswith("Documentation built"):
+            record.msg, record.args = (f"The site was NOT built: {self.count} problem"
+                                       f"{'s' if self.count != 1 else ''} above. The preview shows them "
+                                       "on every page; save the fix and it comes back."), ()
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+            logging.getLogger("mkdocs.commands.build").removeFilter(self)
+        return True
+
+
+def on_serve(server, config, builder, **kwargs):
+    """Any crash of a rebuild (not only the problems the checks know) becomes the preview's error
+    page: MkDocs would otherwise leave every request waiting until the next good build."""
+    rebuild = server.builder
+    if getattr(rebuild, "gvi_guarded", False):
+        return server
+    site_dir, site_name = config.site_dir, _state.get("site_names", {}).get(_state.get("default")) or config.site_name
+
+    def guarded(*args, **kw):
+        try:
+            rebuild(*args, **kw)
+        except Exception as exc:  # noqa: BLE001 (every crash, shown instead of a hang)
+            where = getattr(exc, "__notes__", None) or []
+            line = (f"The build stopped with {type(exc).__name__}: {exc}{' ' + ' '.join(where) if where else ''}. "
+                    "Fix: the terminal shows where; correct the file it names and save.")
+            _write_error_page(site_dir, [line], site_name)
+            log.error(f"The site was NOT built: {line} The preview shows this on every page.")
+
+    guarded.gvi_guarded = True
+    server.builder = guarded
+    return server
+
+
+def _write_error_page(site_dir: str, lines: list[str], site_name: str) -> None:
+    page = authoring.error_page(lines, site_name)
+    os.makedirs(site_dir, exist_ok=True)
     written = False
-    for folder, _, names in os.walk(config.site_dir):
+    for folder, _, names in os.walk(site_dir):
         for name in names:
             if name.endswith(".html"):
                 with open(os.path.join(folder, name), "w", encoding="utf-8") as handle:
                     handle.write(page)
                 written = True
-    if not written or not os.path.exists(os.path.join(config.site_dir, "index.html")):
+    if not written or not os.path.exists(os.path.join(site_dir, "index.html")):
         for name in ("index.html", "404.html"):
-            with open(os.path.join(config.site_dir, name), "w", encoding="utf-8") as handle:
+            with open(os.path.join(site_dir, name), "w", encoding="utf-8") as handle:
                 handle.write(page)
 
 
@@ -420,7 +492,8 @@ def _editions(config):
         return None
     listed, problems = editions.parse(text, _state["languages"], path)
     name = os.environ.get("MIKE_DOCS_VERSION") or str(_state["data"].local.get("week", {}).get("edition", ""))
-    problems = problems or editions.check_edition(listed, name, path)
+    problems = problems or (editions.check_edition(listed, name, path)
+                            + editions.check_week(listed, _state["data"].local, path))
     _report(problems)
     if problems:
         return None

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import Reader, axe_violations
+from conftest import Reader, axe_violations, wait_for
 from support import StaticServer, site_pages
 
 pytestmark = pytest.mark.browser
@@ -62,7 +62,7 @@ def visit_404(browser, axe, base: str, path: str, lang: str, home: str):
     heading = page.locator("section:not([hidden]) h1")
     assert heading.count() == 1
     assert heading.inner_text() == {"sv": "Sidan finns inte", "en": "Page not found"}[lang]
-    page.wait_for_function(f"document.querySelector('section:not([hidden]) a').href === {base + home!r}")
+    wait_for(page, f"document.querySelector('section:not([hidden]) a').href === {base + home!r}")
     assert axe_violations(axe, page) == []
     page.click("section:not([hidden]) a")
     page.wait_for_load_state()

@@ -7,6 +7,7 @@ import zipfile
 
 import pytest
 
+from conftest import wait_for
 from support import ROOT
 
 pytestmark = pytest.mark.browser
@@ -42,7 +43,7 @@ def page(browser):
 def search(page, query: str) -> list[str]:
     page.click("input.md-search__input")
     page.type("input.md-search__input", query, delay=20)
-    page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0", timeout=15000)
+    wait_for(page, "document.querySelectorAll('.md-search-result__item').length > 0", timeout=15000)
     return page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href.split('?')[0])")
 
 

@@ -7,7 +7,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from conftest import Reader, axe_violations
+from conftest import Reader, axe_violations, wait_for
 
 pytestmark = pytest.mark.browser
 
@@ -52,7 +52,7 @@ def test_present_step_through_notes_timer_and_back(reader, site):
     assert counter(page) == f"Bild {sections + 1} av {sections + 1}"
     page.keyboard.press("Home")
     assert counter(page) == f"Bild 1 av {sections + 1}"
-    page.wait_for_function("/Tid: 00:0[1-9] av 30 min/.test(document.querySelector('.gvi-present__clock').textContent)")
+    wait_for(page, "/Tid: 00:0[1-9] av 30 min/.test(document.querySelector('.gvi-present__clock').textContent)")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")
     heading = page.evaluate("document.querySelectorAll('article h2')[1].id")

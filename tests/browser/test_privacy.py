@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from conftest import Reader, axe_violations
+from conftest import Reader, axe_violations, wait_for
 from support import ROOT, site_pages
 from test_checklists import boxes, tick
 from test_search import search
@@ -61,7 +61,7 @@ def test_the_erase_button_removes_every_site_key_and_nothing_else(reader):
     page.once("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.accept()))
     page.focus(".gvi-erase__button")
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelector('.gvi-erase__status').textContent !== ''")
+    wait_for(page, "document.querySelector('.gvi-erase__status').textContent !== ''")
     assert dialogs and "ta bort allt" in dialogs[0]
     # Material writes the colour scheme again as soon as a page loads; the rest is gone for good.
     status = page.inner_text(".gvi-erase__status")
@@ -116,11 +116,11 @@ def test_the_statement_and_about_pages_pass_axe(browser, axe, site_server, schem
         if "webbplatsen" in path:  # and after erasing, with the status message shown
             reader.page.once("dialog", lambda dialog: dialog.accept())
             reader.page.click(".gvi-erase__button")
-            reader.page.wait_for_function("document.querySelector('.gvi-erase__status').textContent")
+            wait_for(reader.page, "document.querySelector('.gvi-erase__status').textContent")
             # The button keeps the pointer's hover colour while its transition runs; move away
             # and let it finish, as a reader's screen does, before axe measures contrast.
             reader.page.mouse.move(0, 0)
-            reader.page.wait_for_function("document.querySelector('.gvi-erase').getAnimations({subtree: true})"
+            wait_for(reader.page, "document.querySelector('.gvi-erase').getAnimations({subtree: true})"
                                           ".every(a => a.playState !== 'running')")
             # What changed is the erase block (its status line), so axe checks it again. Not the whole
             # page: Material's header tabs fade back in after the scroll to the button, and axe

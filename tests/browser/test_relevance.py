@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import Reader
+from conftest import Reader, wait_for
 from support import ROOT
 
 pytestmark = pytest.mark.browser
@@ -42,7 +42,7 @@ def ranked_pages(page, query: str) -> list[str]:
     }""")
     page.fill("input.md-search__input", query)
     page.press("input.md-search__input", "End")
-    page.wait_for_function("""() => document.getElementById('gvi-search-meta').textContent.trim() &&
+    wait_for(page, """() => document.getElementById('gvi-search-meta').textContent.trim() &&
                               !document.querySelector('.md-search-result__item[data-stale]')""")
     links = page.eval_on_selector_all(".md-search-result__item > a:first-child", "as => as.map(a => a.href)")
     return list(dict.fromkeys(link.split("#")[0].split("?")[0] for link in links))

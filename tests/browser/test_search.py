@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from conftest import Reader
+from conftest import Reader, wait_for
 
 pytestmark = pytest.mark.browser
 
@@ -15,11 +15,11 @@ def search(reader, query: str) -> list[str]:
     page.click("input.md-search__input")
     page.fill("input.md-search__input", "")
     page.type("input.md-search__input", query, delay=20)
-    page.wait_for_function(
-        "q => document.querySelector('.md-search__input').value === q && "
-        "(document.querySelectorAll('.md-search-result__item').length > 0 || "
-        "/inga|no matching/i.test(document.querySelector('.md-search-result__meta').textContent))",
-        arg=query)
+    wait_for(page,
+             "q => document.querySelector('.md-search__input').value === q && "
+             "(document.querySelectorAll('.md-search-result__item').length > 0 || "
+             "/inga|no matching/i.test(document.querySelector('.md-search-result__meta').textContent))",
+             arg=query)
     links = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
     return [link.split("?")[0] for link in links]
 
@@ -157,7 +157,7 @@ def test_no_quiz_answer_feedback_or_button_label_appears_in_results(browser, sit
     for query in queries:
         page.fill("input.md-search__input", "")
         page.type("input.md-search__input", query, delay=5)
-        page.wait_for_function("q => document.querySelector('.md-search__input').value === q", arg=query)
+        wait_for(page, "q => document.querySelector('.md-search__input').value === q", arg=query)
         page.wait_for_timeout(250)
         items = page.eval_on_selector_all(".md-search-result__item",
                                           "els => els.map(e => [e.querySelector('a').href, e.innerText])")

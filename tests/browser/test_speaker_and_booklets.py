@@ -9,7 +9,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from conftest import axe_violations
+from conftest import axe_violations, wait_for
 from test_offline import bundle  # noqa: F401 (the offline bundle, unpacked: a session fixture)
 
 pytestmark = pytest.mark.browser
@@ -37,15 +37,15 @@ def speaker_slide(speaker) -> str:
 def follow(context, page, words: dict):
     """The same walk through the two windows, served or offline, in either language."""
     speaker = open_speaker(context, page)
-    speaker.wait_for_function(f"document.querySelector('.gvi-speaker__status').textContent === {words['linked']!r}")
+    wait_for(speaker, f"document.querySelector('.gvi-speaker__status').textContent === {words['linked']!r}")
     total = counter(page).split()[-1]
     assert speaker_slide(speaker).startswith(f"{words['slide']} 1 {words['of']} {total}:")
     page.keyboard.press("ArrowRight")  # the audience window drives
-    speaker.wait_for_function(f"document.querySelector('.gvi-speaker__slide').textContent.startsWith({words['slide'] + ' 2 '!r})")
+    wait_for(speaker, f"document.querySelector('.gvi-speaker__slide').textContent.startsWith({words['slide'] + ' 2 '!r})")
     speaker.keyboard.press("ArrowRight")  # the speaker window drives
-    page.wait_for_function(f"document.querySelector('.gvi-present__bar span').textContent.startsWith({words['slide'] + ' 3 '!r})")
+    wait_for(page, f"document.querySelector('.gvi-present__bar span').textContent.startsWith({words['slide'] + ' 3 '!r})")
     speaker.click(".gvi-speaker__controls button:nth-child(2)")
-    page.wait_for_function(f"document.querySelector('.gvi-present__bar span').textContent.startsWith({words['slide'] + ' 4 '!r})")
+    wait_for(page, f"document.querySelector('.gvi-present__bar span').textContent.startsWith({words['slide'] + ' 4 '!r})")
     # The speaker sees the slide's notes and the next slide; the audience never sees notes.
     notes = speaker.inner_text(".gvi-speaker__notes").strip()
     assert notes and notes != words["no_notes"]
@@ -57,7 +57,7 @@ def follow(context, page, words: dict):
     assert speaker.inner_text(".gvi-speaker__next-title") == next_title
     assert words["planned"] in speaker.inner_text(".gvi-speaker__clocks"), "the section's planned minutes"
     first = speaker.inner_text(".gvi-speaker__clocks dd")
-    speaker.wait_for_function(f"document.querySelector('.gvi-speaker__clocks dd').textContent !== {first!r}")
+    wait_for(speaker, f"document.querySelector('.gvi-speaker__clocks dd').textContent !== {first!r}")
     return speaker
 
 
@@ -82,12 +82,12 @@ def test_speaker_view_served_follows_drives_and_survives_either_window_closing(b
     speaker.close()  # the audience window goes on alone, and N shows the notes again
     page.keyboard.press("ArrowRight")
     assert counter(page).startswith("Bild 5 ")
-    page.wait_for_function("!document.querySelectorAll('.gvi-present__bar button')[2].disabled")
+    wait_for(page, "!document.querySelectorAll('.gvi-present__bar button')[2].disabled")
     page.keyboard.press("n")
     assert page.is_visible(".gvi-present__notes")
     speaker = open_speaker_again(context, page)
     page.close()  # the speaker window goes on alone
-    speaker.wait_for_function(f"document.querySelector('.gvi-speaker__status').textContent === {SV['alone']!r}")
+    wait_for(speaker, f"document.querySelector('.gvi-speaker__status').textContent === {SV['alone']!r}")
     before = speaker_slide(speaker)
     speaker.keyboard.press("ArrowRight")
     assert speaker_slide(speaker) != before
@@ -100,7 +100,7 @@ def open_speaker_again(context, page):
         page.keyboard.press("t")
     speaker = info.value
     speaker.wait_for_selector(".gvi-speaker")
-    speaker.wait_for_function(f"document.querySelector('.gvi-speaker__status').textContent === {SV['linked']!r}")
+    wait_for(speaker, f"document.querySelector('.gvi-speaker__status').textContent === {SV['linked']!r}")
     assert speaker_slide(speaker).startswith("Bild 5 "), "the speaker view opens on the current slide"
     return speaker
 
@@ -115,7 +115,7 @@ def test_speaker_view_from_file_in_english(browser, bundle):  # noqa: F811
     speaker = follow(context, page, EN)
     assert speaker.url.startswith("file://")
     page.close()
-    speaker.wait_for_function(f"document.querySelector('.gvi-speaker__status').textContent === {EN['alone']!r}")
+    wait_for(speaker, f"document.querySelector('.gvi-speaker__status').textContent === {EN['alone']!r}")
     assert requests == []
     context.close()
 

@@ -388,11 +388,13 @@ def test_the_valid_variants_still_build(tmp_path):
     root = project(tmp_path)
     (root / LOCAL).write_bytes(b"\xef\xbb\xbf" + (root / LOCAL).read_bytes())
     long = "\n".join(f"Stycke {n} om budskapet och hur det förs fram i veckan." for n in range(3000))
+    # The English page in English: the same 3000 Swedish lines there are an untranslated copy (issue 24).
+    long_en = "\n".join(f"Paragraph {n} on the message and how it is delivered in the week." for n in range(3000))
     note = ("!!! note\n\n    ```quiz\n    id: {id}\n    question: I en ruta?\n    options:\n"
             "      - text: {yes}\n        correct: true\n      - text: {no}\n    ```\n\n")
-    for rel, yes, no in ((MODULE, "Sant.", "Falskt."), (MODULE_EN, "True.", "False.")):
+    for rel, yes, no, paragraphs in ((MODULE, "Sant.", "Falskt.", long), (MODULE_EN, "True.", "False.", long_en)):
         text = (root / rel).read_text(encoding="utf-8")
-        text = text.replace("??? trainer", "\n\n".join(long.splitlines()) + "\n\n??? trainer", 1)
+        text = text.replace("??? trainer", "\n\n".join(paragraphs.splitlines()) + "\n\n??? trainer", 1)
         text = text.replace("```quiz\nid: testmodul-prov-2", "~~~quiz\nid: testmodul-prov-2").replace(
             "  - text: Falskt.\n```\n\n```quiz\nid: testmodul-prov-3", "  - text: Falskt.\n~~~\n\n```quiz\n"
             "id: testmodul-prov-3").replace("  - text: False.\n```\n\n```quiz\nid: testmodul-prov-3",
@@ -406,7 +408,7 @@ def test_the_valid_variants_still_build(tmp_path):
         html = (tmp_path / "site" / page).read_text(encoding="utf-8")
         for quiz in ("testmodul-prov-2", "testmodul-i-ruta"):
             assert f'data-gvi-quiz="{quiz}"' in html
-        assert "Stycke 2999" in html and "23–26 " in html and "{{" not in html
+        assert ("Stycke 2999" in html or "Paragraph 2999" in html) and "23–26 " in html and "{{" not in html
 
 
 def test_the_last_look_at_the_rendered_page_catches_what_the_checks_cannot_see(tmp_path):
@@ -492,6 +494,49 @@ def test_serve_shows_a_content_error_in_the_browser_and_recovers(tmp_path):
         edit(LOCAL, "en: 23–26 January 2023", "en: 23–26 January 2023}")(root)
         page = page_when(lambda p: "testmodul-prov-1" in p)
         assert "gvi-build-error" not in page and "23–26 januari 2023" in page
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(30)
+
+
+def test_serve_turns_a_crash_into_the_error_page_and_says_not_built(tmp_path):
+    """Issue 24 (case 74): a rebuild that crashes (here MkDocs' own config check, which no content
+    check sees) used to leave every request waiting; now the preview is the error page at once,
+    the terminal says the site was NOT built, and the site comes back after the fix."""
+    root = project(tmp_path)
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with open(log, "wb") as out:
+        server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}",
+                                   "-f", str(root / "mkdocs.yml")], cwd=root, env=ENV,
+                                  stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}/strategi/testmodul/"
+
+    def page_when(ready: Callable[[str], bool]) -> str:
+        page = ""
+        for _ in range(240):
+            try:
+                page = _get(url, 20)  # a request that hung would fail here
+            except OSError:
+                page = ""
+            if ready(page):
+                break
+            time.sleep(0.5)
+        return page
+
+    try:
+        assert 'data-gvi-quiz="testmodul-prov-1"' in page_when(lambda p: "testmodul-prov-1" in p)
+        edit("mkdocs.yml", "theme:\n", "site_url: 5\ntheme:\n")(root)
+        page = page_when(lambda p: "gvi-build-error" in p)
+        assert "gvi-build-error" in page and "The build stopped with" in page and "Fix: " in page
+        edit("mkdocs.yml", "site_url: 5\ntheme:\n", "theme:\n")(root)
+        page = page_when(lambda p: "testmodul-prov-1" in p)
+        assert "gvi-build-error" not in page
+        edit(MODULE, "question: Fråga 1?", "question: Vilka: tre saker?")(root)  # a content problem
+        page = page_when(lambda p: "gvi-build-error" in p)
+        time.sleep(1)
+        output = log.read_text(encoding="utf-8", errors="replace")
+        assert "The site was NOT built: 1 problem above." in output, output[-3000:]
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(30)

@@ -71,3 +71,26 @@ def test_checks_catch_each_broken_budget():
 
 def test_lighthouse_that_could_not_run_is_a_broken_budget():
     assert bench.checks(report(lighthouse="npm is not on the PATH")) == ["Lighthouse did not run: npm is not on the PATH"]
+
+
+def test_content_sizes_are_budgets_of_the_bench_with_their_figures(tmp_path):
+    """Issue 24, cases 62 and 63: 5,000 quizzes on a page, 5 MB of prose, a search index 12 times
+    larger. Not the build's business (a long page is not wrong), but the bench's --check."""
+    site = tmp_path / "site"
+    (site / "strategi" / "stor").mkdir(parents=True)
+    (site / "strategi" / "stor" / "index.html").write_text(
+        "<p>" + "x" * (450 * 1024) + "</p>" + '<form data-gvi-quiz="q">' * 31, encoding="utf-8")
+    (site / "strategi" / "liten").mkdir(parents=True)
+    (site / "strategi" / "liten" / "index.html").write_text('<form data-gvi-quiz="q">' * 5, encoding="utf-8")
+    (site / "utskrift").mkdir()
+    (site / "utskrift" / "alla-deltagare.html").write_bytes(b"x" * (2100 * 1024))
+    sizes = bench.content_sizes(site)
+    assert [e["path"] for e in sizes["pages"]] == ["strategi/stor/index.html", "strategi/liten/index.html"]
+    problems = bench.size_checks(sizes, {"sv": {"bytes": 5_470_000}, "en": {"bytes": 445_018}})
+    assert problems == [
+        "strategi/stor/index.html: 450.7 KB of HTML, over 400 KB (split the page, or move text to its own page)",
+        "strategi/stor/index.html: 31 quizzes, over 30 on one page",
+        "utskrift/alla-deltagare.html: 2100.0 KB, over the booklets' 2048 KB",
+        "search index (sv): 5341.8 KB, over 1024 KB; every reader who searches downloads it"], problems
+    broken = report(content_sizes=sizes)
+    assert len(bench.checks(broken)) == 3  # the search index of report() is within its budget

@@ -74,3 +74,12 @@ def test_examples_are_listed_with_their_line_and_words():
     from gvi.boundary import examples
     text = 'A.\n<span class="gvi-example">I Järfälla.</span> B <span class="gvi-example">som i Bro</span>\n'
     assert examples(text) == [(2, "I Järfälla."), (2, "som i Bro")]
+
+
+def test_a_long_name_is_found_inside_a_compound_a_short_one_is_not():
+    """Issue 24, case 35: 'Järfällamodellen', 'Kungsängenpolisen', 'the Järfälla-model'."""
+    text = ("Järfällamodellen bygger på samma budskap.\nKungsängenpolisen har använt det.\n"
+            "The Järfälla-model works.\nBrottet och Brogatan.\nUpplands-Bro.\n")
+    problems = check(text, "a.md", NAMES)
+    assert [p.line for p in problems] == [1, 2, 3, 5], problems
+    assert "'Järfällamodellen'" in problems[0].message and "'Järfälla-model'" in problems[2].message

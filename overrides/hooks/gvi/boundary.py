@@ -38,8 +38,13 @@ def name_pattern(names: list[str]) -> re.Pattern | None:
     the 'Bro' in 'Upplands-Bro' (that is its own name) or in 'Brottet'."""
     if not names:
         return None
-    alternatives = "|".join(re.escape(name) for name in names)
-    return re.compile(rf"(?<![\w-])(?:{alternatives})s?(?![\w-])")
+    # A name of five letters or more also inside a compound ('Järfällamodellen', 'Kungsängenpolisen',
+    # 'the Järfälla-model'): a short one ('Bro') is too often the start of another word ('Brottet').
+    short = "|".join(re.escape(name) for name in names if len(name) < 5)
+    long = "|".join(re.escape(name) for name in names if len(name) >= 5)
+    parts = ([rf"(?:{short})s?(?![\w-])"] if short else []) + (
+        [rf"(?:{long})(?:s?(?![\w-])|-?[a-zåäö]\w*)"] if long else [])
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})")
 
 
 def check(text: str, path: str, names: list[str], first_line: int = 1) -> list[Problem]:

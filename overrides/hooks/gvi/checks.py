@@ -9,7 +9,8 @@ import os
 import re
 from dataclasses import dataclass, field
 
-from . import authoring, boundary, checklist, frontmatter, navcheck, outline, pages, quiz, render, rules, schema
+from . import (authoring, boundary, checklist, frontmatter, htmlsafety, navcheck, outline, pages, prose, quiz,
+               render, rules, schema, style, terms)
 from .guards import Guards
 from .data import SiteData
 from .problems import ContentError, Problem, decode
@@ -47,6 +48,18 @@ def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: st
     translations: twins, front matter, local facts, quizzes, checklists, headings, ids, what the
     author must not leave in (gvi/authoring.py), and the nav (``nav``, from mkdocs.yml)."""
     uris = sorted(uri for uri in uris if uri.endswith(".md"))
+    unbuilt = sorted({m.group(1) for m in (re.search(r"\.([a-z]{2})\.md$", u) for u in uris)
+                      if m and m.group(1) not in languages})
+    if unbuilt:  # every one of those pages would be a knock-on problem: say the cause once
+        config = nav.path if nav else "mkdocs.yml"
+        text = nav.text if nav else ""
+        line = next((n for n, row in enumerate(text.splitlines(), 1) if row.strip() == "languages:"), 1)
+        example = next(u for u in uris if u.endswith(f".{unbuilt[0]}.md"))
+        count = sum(1 for u in uris if u.endswith(f".{unbuilt[0]}.md"))
+        return Result([Problem(config, line, f"the i18n plugin builds no '{unbuilt[0]}', but {count} page"
+                               f"{'s are' if count != 1 else ' is'} '{unbuilt[0]}' translations (e.g. "
+                               f"{prefix}{example}).", f"restore the '- locale: {unbuilt[0]}' block under "
+                               "languages in mkdocs.yml (with build: true), or remove those pages.")])
     problems = pages.missing_twins(uris, languages, default, prefix)
     if nav is not None:
         neutral_pages = sorted({pages.split_language(u, languages, default)[0] for u in uris})
@@ -58,8 +71,10 @@ def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: st
     quizzes: dict[str, list] = {lang: [] for lang in languages}
     checklists: dict[str, dict] = {}
     by_neutral: dict[str, dict] = {}
+    running: dict[tuple, list] = {}  # (neutral, lang) -> [(line, running text)]: untranslated copies
     guards, guard_problems = Guards.load(docs_dir, prefix, languages, default, data)
     problems += guard_problems
+    problems += htmlsafety.check_data(docs_dir, prefix, data)
     for uri in uris:
         neutral, lang = pages.split_language(uri, languages, default)
         path = prefix + uri
@@ -76,6 +91,17 @@ def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: st
         body_lines = lines[fm.body_start - 1:]
         body = "\n".join(body_lines)
         problems += render.expand_local(body, data.local, lang, path, fm.body_start)[1]
+        problems += htmlsafety.check_markdown(body, path, fm.body_start)
+        problems += _description(fm, path, lang, guards)
+        problems += snippets(body_lines, path, fm.body_start, os.path.join(docs_dir, SNIPPETS),
+                             None if boundary.is_local(neutral, data.local) else boundary.own_names(data.local))
+        problems += empty_boxes(body_lines, path, fm.body_start) + hidden_quizzes(body, path, fm.body_start)
+        if not _FILE_NAME.fullmatch(uri):
+            problems.append(Problem(path, 1, f"the file name '{uri}' holds a space, a capital or a letter "
+                                    "outside a–z, so the page's address would too.",
+                                    "rename the file (and its twin) with lower-case a–z, digits and "
+                                    "hyphens, e.g. 'fokus-pa-grupper.md', and update the nav."))
+        running[(neutral, lang)] = _running_lines(body, fm.body_start)
         problems += guards.check_page(body, fm.body_start, fm, path, lang, neutral)
         problems += authoring.stray_braces(body_lines, path, fm.body_start)
         problems += authoring.placeholders(body_lines, path, fm.body_start)
@@ -127,6 +153,8 @@ def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: st
             if lang == default:
                 continue
             problems += schema.compare_shared(src_fm, src_path, fm, path)
+            problems += untranslated(running.get((neutral, default), []), src_path,
+                                     running.get((neutral, lang), []), path)
             problems += outline.compare(src_outline, src_path, headings, path)
             if src_quizzes is not None and page_quizzes is not None:
                 problems += quiz.compare(src_quizzes, src_path, page_quizzes, path)
@@ -142,6 +170,110 @@ def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: st
             for neutral, versions in by_neutral.items()}
     problems += _quiz_links(docs_dir, by_neutral, with_quizzes, default)
     return Result(_merge(problems), info, guards)
+
+
+_FILE_NAME = re.compile(r"[a-z0-9_./-]+")
+_BOX = re.compile(r"^(\?\?\?\+?|!!!)\s+([\w-]+)")
+
+
+def empty_boxes(body_lines: list[str], path: str, first_line: int) -> list[Problem]:
+    """A box (``??? trainer``, ``!!! keypoints`` …) whose text is not indented under it: the box
+    stays empty and its text (a trainer's notes) becomes the page's running text, in the
+    participants' booklet too."""
+    problems = []
+    for index, line in enumerate(body_lines):
+        match = _BOX.match(line)
+        if not match:
+            continue
+        following = next((other for other in body_lines[index + 1:] if other.strip()), "")
+        if following and not following.startswith((" ", "\t")):
+            problems.append(Problem(path, first_line + index, f"the box '{line.strip()}' is empty: the text "
+                                    "after it is not indented, so it is shown as the page's own text"
+                                    + (" (trainer notes too, in the participants' booklet)" if match.group(2) == "trainer" else "")
+                                    + ".", "indent the box's text by four spaces under this line."))
+    return problems
+
+
+def hidden_quizzes(body: str, path: str, first_line: int) -> list[Problem]:
+    """A quiz inside an HTML comment is hidden, but its answers stay in the page's source and
+    'My progress' still waits for it."""
+    return [Problem(path, first_line + body.count("\n", 0, match.start() + match.group(0).index("```")),
+                    "a quiz inside an HTML comment (<!-- … -->) is hidden from readers, but its answers "
+                    "stay in the page's source and 'My progress' still counts it.",
+                    "delete the quiz (in both languages) instead of commenting it out.")
+            for match in re.finditer(r"<!--(?:(?!-->).)*?```+\s*quiz(?:(?!-->).)*-->", body, re.S)]
+
+
+SNIPPETS = "_data/snippets"  # pymdownx.snippets' base_path in mkdocs.yml, below docs/
+_SNIPPET = re.compile(r"^\s*-{1,}8<-{1,}\s+(['\"])([^'\"]+)\1")
+
+
+def snippets(body_lines: list[str], path: str, first_line: int, folder: str,
+             own_names: list[str] | None = None) -> list[Problem]:
+    """Each ``--8<-- "name"`` names a file in docs/_data/snippets/ (else the renderer stops with a
+    traceback that names no line). On a shared page (``own_names`` given), what the snippet brings
+    in is held to the boundary like the page's own text."""
+    problems = []
+    for number, line in enumerate(body_lines, first_line):
+        match = _SNIPPET.match(line)
+        if not match:
+            continue
+        name = os.path.join(folder, match.group(2))
+        if not os.path.isfile(name):
+            problems.append(Problem(path, number, f"the snippet '{match.group(2)}' is not in "
+                                    f"docs/{SNIPPETS}/.", f"create docs/{SNIPPETS}/{match.group(2)}, or "
+                                    "correct the name (snippets are looked up in that folder)."))
+        elif own_names:
+            with open(name, encoding="utf-8", errors="replace") as handle:
+                found = boundary.check(handle.read(), path, own_names, number)
+            problems += [Problem(path, number, f"through the snippet '{match.group(2)}' (its line "
+                                 f"{p.line - number + 1}): {p.message}", p.fix) for p in found[:1]]
+    return problems
+
+
+def _description(fm, path: str, lang: str, guards) -> list[Problem]:
+    """The front matter's description reaches <meta name="description"> (what search engines and
+    link previews show) and the section page as written: the same rules as the body, and no
+    placeholder (the build fills in {{ local.… }} only in the body)."""
+    text = fm.meta.get("description")
+    if not isinstance(text, str) or not text.strip():
+        return []
+    line = fm.line_of("description")
+    flat = " ".join(text.split())
+    problems = []
+    if "{{" in flat or "}}" in flat:
+        shown = (re.search(r"\{\{.*?\}\}", flat) or re.search(r"\{\{.*|.*\}\}", flat))[0][:40]
+        problems.append(Problem(path, line, f"the description holds a placeholder ('{shown}'), "
+                                "which the build does not fill in front matter: it would reach <meta> and the "
+                                "section page as written.", "write the text itself in the description."))
+    problems += htmlsafety.check_text(flat, path, line, "the description")
+    masked = prose.mask(flat)
+    problems += [Problem(path, line, f"the description: {p.message}", p.fix)
+                 for p in terms.check_text(masked, lang, guards.terms, path, line)]
+    if lang == "sv":
+        problems += [Problem(path, line, f"the description: {p.message}", p.fix) for p in style.du_ni(masked, path, line)]
+    return problems
+
+
+def _running_lines(body: str, first_line: int) -> list[tuple[int, str]]:
+    """(line, text) of each line of running text with four words or more."""
+    return [(first_line + n, line.strip()) for n, line in enumerate(prose.mask(body).split("\n"))
+            if len(line.split()) >= 4]
+
+
+def untranslated(source: list[tuple[int, str]], source_path: str, translation: list[tuple[int, str]],
+                 path: str) -> list[Problem]:
+    """A translation whose running text is mostly the source's, word for word: a copied twin
+    passes every parity check (ids, headings, quizzes) and would publish the other language.
+    (A real translation shares a few lines at most: names, numbers, addresses.)"""
+    own = {text for _, text in source}
+    same = [(line, text) for line, text in translation if text in own]
+    if len(same) < 3 or len(same) < len(translation) / 2:
+        return []
+    return [Problem(path, same[0][0], f"{len(same)} of the {len(translation)} lines of running text here "
+                    f"are word for word those of {source_path}, so that language's text would be "
+                    "published as this one's.", "translate the page (STYLE.md), keeping the heading ids, "
+                    "quiz ids and answers as they are.")]
 
 
 def _merge(problems: list[Problem]) -> list[Problem]:

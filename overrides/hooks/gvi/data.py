@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 
 import yaml
@@ -56,19 +57,120 @@ def _load(path: str, display: str) -> dict:
     except yaml.YAMLError as exc:
         raise ContentError(Problem(display, yamltext.error_line(exc) + 1,
                                    f"data file is not valid YAML ({getattr(exc, 'problem', exc)}).",
-                                   "check indentation, colons and quotes on that line.")) from exc
+                                   yamltext.fix(exc))) from exc
     if not isinstance(value, dict):
         raise ContentError(Problem(display, 1, "data file must be a mapping.", "write key: value lines."))
+    for key, first, again in yamltext.duplicate_keys(raw.decode("utf-8-sig")):
+        raise ContentError(Problem(display, again, f"the key '{key}' is here a second time (first on line "
+                                   f"{first}); YAML keeps only the last one, so the first is lost without a word.",
+                                   "give one of them another key, or delete the one you do not mean."))
     return value
+
+
+def _lines(docs_dir: str, name: str) -> dict:
+    try:
+        with open(os.path.join(docs_dir, DATA_DIR, name), encoding="utf-8-sig") as handle:
+            return yamltext.key_lines(handle.read())
+    except OSError:
+        return {}
+
+
+_SWEDISH_DATE = re.compile(r"\d{1,2}\s*(?:[–-]\s*\d{1,2}\s*)?(januari|februari|mars|april|maj|juni|juli|"
+                           r"augusti|september|oktober|november|december)\b")
+
+
+def _swedish_dates(docs_dir: str, local: dict, languages: list[str], display_prefix: str) -> list[Problem]:
+    """A local fact written once, as a Swedish date, would be shown as written on English pages."""
+    if len(languages) < 2:
+        return []
+    problems, lines = [], None
+
+    def walk(value, key):
+        nonlocal lines
+        if isinstance(value, dict):
+            if set(value) & set(languages):
+                return  # one text per language
+            for sub, inner in value.items():
+                walk(inner, key + (str(sub),))
+        elif isinstance(value, str) and _SWEDISH_DATE.search(value):
+            lines = lines if lines is not None else _lines(docs_dir, "local.yml")
+            dotted = ".".join(key)
+            problems.append(Problem(f"{display_prefix}{DATA_DIR}/local.yml", lines.get(key, 1),
+                                    f"local fact '{dotted}' is one Swedish text ('{value}'), so every "
+                                    "language's pages would show it as written.",
+                                    f"give it one text per language: {key[-1]}: "
+                                    f"{{{', '.join(f'{lang}: …' for lang in languages)}}}."))
+
+    walk(local, ())
+    return problems
+
+
+def check_shape(docs_dir: str, data: "SiteData", display_prefix: str = "docs/") -> list[Problem]:
+    """The shapes the pages rely on, so that a wrong one is a line here and never a crash on an
+    unrelated page: every interface string, role, audience and abbreviation has a text in every
+    language (the languages of strings.yml), the {slots} of a string are the same in each
+    language, and contact.email is one address."""
+    problems: list[Problem] = []
+    strings = data.strings
+    languages = sorted({lang for texts in strings.values() if isinstance(texts, dict) for lang in texts})
+
+    def each_language(name: str, table: dict, what: str, at: tuple = ()) -> None:
+        lines = _lines(docs_dir, name)
+        for key, texts in table.items() if isinstance(table, dict) else []:
+            line = lines.get(at + (str(key),), 1)
+            if not isinstance(texts, dict):
+                problems.append(Problem(f"{display_prefix}{DATA_DIR}/{name}", line,
+                                        f"{what} '{key}' is one text, not a text per language.",
+                                        f"write it as {key}: {{{', '.join(f'{lang}: …' for lang in languages)}}}."))
+                continue
+            missing = [lang for lang in languages if not isinstance(texts.get(lang), str) or not texts[lang].strip()]
+            if missing:
+                problems.append(Problem(f"{display_prefix}{DATA_DIR}/{name}", line,
+                                        f"{what} '{key}' has no text for {', '.join(missing)}.",
+                                        f"add {', '.join(f'{lang}: …' for lang in missing)} to it."))
+            elif name == "strings.yml":
+                slots = {lang: sorted(set(re.findall(r"\{(\w+)\}", texts[lang]))) for lang in languages}
+                if len({tuple(v) for v in slots.values()}) > 1:
+                    shown = "; ".join(f"{lang}: {', '.join('{' + x + '}' for x in v) or 'none'}"
+                                      for lang, v in slots.items())
+                    problems.append(Problem(f"{display_prefix}{DATA_DIR}/{name}", line,
+                                            f"string '{key}' has other {{slots}} in each language ({shown}); "
+                                            "the build fills in only the slots it knows, so a renamed one "
+                                            "is shown as written.",
+                                            "keep the slot names as they are in the other language ({n} "
+                                            "stays {n}); translate only the words around them."))
+
+    each_language("strings.yml", strings, "string")
+    for group in ("roles", "audiences"):
+        if not isinstance(data.curriculum.get(group), dict):
+            problems.append(Problem(f"{display_prefix}{DATA_DIR}/curriculum.yml", _lines(docs_dir, "curriculum.yml").get((group,), 1),
+                                    f"'{group}' must be a list of keys with a name per language.",
+                                    f"write it as {group}: followed by lines 'key: {{sv: …, en: …}}'."))
+        else:
+            each_language("curriculum.yml", data.curriculum[group], group[:-1], (group,))
+    each_language("abbreviations.yml", data.abbreviations, "abbreviation")
+    problems += _swedish_dates(docs_dir, data.local, languages, display_prefix)
+    email = (data.local.get("contact") or {}).get("email") if isinstance(data.local.get("contact"), dict) else None
+    if not isinstance(email, str) or "@" not in email:
+        lines = _lines(docs_dir, "local.yml")
+        problems.append(Problem(f"{display_prefix}{DATA_DIR}/local.yml",
+                                lines.get(("contact", "email"), lines.get(("contact",), 1)),
+                                f"contact.email must be one e-mail address, not {email!r}.",
+                                "write one address, e.g. email: gvi@kommun.se (the 'Report an error' "
+                                "link of every page writes to it)."))
+    return problems
 
 
 def load(docs_dir: str, display_prefix: str = "docs/") -> SiteData:
     def one(name: str) -> dict:
         return _load(os.path.join(docs_dir, DATA_DIR, name), f"{display_prefix}{DATA_DIR}/{name}")
 
-    return SiteData(curriculum=one("curriculum.yml"), local=one("local.yml"),
+    data = SiteData(curriculum=one("curriculum.yml"), local=one("local.yml"),
                     sources=_sources(docs_dir, display_prefix, one("sources.yml")),
                     strings=one("strings.yml"), abbreviations=one("abbreviations.yml"))
+    for problem in check_shape(docs_dir, data, display_prefix):
+        raise ContentError(problem)  # the first: the others may follow from it
+    return data
 
 
 def _sources(docs_dir: str, display_prefix: str, sources: dict) -> dict:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from . import yamltext
 from .problems import Problem
 
 FILE = "_data/editions.yml"
@@ -51,7 +52,7 @@ def parse(text: str, languages: list[str], path: str = "docs/" + FILE) -> tuple[
         mark = getattr(exc, "problem_mark", None)
         return [], [Problem(path, mark.line + 1 if mark else 1,
                             f"not valid YAML ({getattr(exc, 'problem', exc)}).",
-                            "check indentation, colons and quotes on that line.")]
+                            yamltext.fix(exc))]
     if not isinstance(value, dict) or not isinstance(value.get("editions"), list) or not value["editions"]:
         return [], [Problem(path, 1, "must hold a list 'editions:' with at least one edition.",
                             "start the file with 'editions:' and list each edition under it.")]
@@ -100,6 +101,36 @@ def check_edition(editions: list[Edition], name: str, path: str = "docs/" + FILE
         return [Problem(path, 1, f"edition '{name}' is not in the form {FORM_TEXT}.",
                         "deploy a tag edition-YYYY-MM.")]
     return [Problem(path, 1, f"edition {name} is not listed.", FIX_ENTRY)]
+
+
+MONTHS = {
+    "sv": "januari februari mars april maj juni juli augusti september oktober november december".split(),
+    "en": "january february march april may june july august september october november december".split(),
+}
+
+
+def check_week(editions: list[Edition], local: dict, path: str = "docs/" + FILE) -> list[Problem]:
+    """Each edition's week agrees with its first day ('date': the first number and the month the
+    text names), and the current edition's with week.dates in local.yml: "New in this edition"
+    must not give other dates than every other page."""
+    problems = []
+    week = local.get("week") if isinstance(local.get("week"), dict) else {}
+    current, dates = str(week.get("edition", "")), week.get("dates")
+    for edition in editions:
+        for lang, text in edition.week.items():
+            first = re.search(r"\d{1,2}", text)
+            named = [i + 1 for i, month in enumerate(MONTHS.get(lang, [])) if re.search(rf"\b{month}\b", text, re.I)]
+            if (first and int(first.group()) != edition.date.day) or (named and edition.date.month not in named):
+                problems.append(Problem(path, edition.line, f"edition '{edition.name}': the week ({lang}) "
+                                        f"'{text}' does not start on its first day {edition.date.isoformat()}.",
+                                        "make 'week' and 'date' name the same days (and week.dates in "
+                                        "local.yml for the current edition)."))
+            elif (edition.name == current and isinstance(dates, dict) and isinstance(dates.get(lang), str)
+                  and " ".join(dates[lang].split()) != " ".join(text.split())):
+                problems.append(Problem(path, edition.line, f"edition '{edition.name}': the week ({lang}) "
+                                        f"'{text}' is not the week in local.yml ('{dates[lang]}'), which "
+                                        "every other page shows.", "write the same dates in both places."))
+    return problems
 
 
 def previous(editions: list[Edition], name: str) -> Edition | None:

@@ -43,10 +43,14 @@ def parse(text: str, path: str) -> FrontMatter:
         line = yamltext.error_line(exc) + 2
         reason = getattr(exc, "problem", None) or str(exc)
         raise ContentError(Problem(path, line, f"front matter is not valid YAML ({reason}).",
-                                   "check indentation, colons and quotes on that line.")) from exc
+                                   yamltext.fix(exc))) from exc
     if not isinstance(meta, dict):
         raise ContentError(Problem(path, 2, "front matter must be a mapping of keys to values.",
                                    "write it as 'key: value' lines."))
+    for key, first, again in yamltext.duplicate_keys(node):
+        raise ContentError(Problem(path, again + 1, f"front matter has '{key}' a second time (first on "
+                                   f"line {first + 1}); YAML keeps only the last one, so the first is "
+                                   "lost without a word.", f"keep one '{key}:' line (merge the two)."))
     key_lines = {}
     if isinstance(node, yaml.MappingNode):
         for key_node, _ in node.value:

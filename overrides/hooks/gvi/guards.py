@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from . import legal, prose, reviewpack, rules, style, terms
+from . import legal, prose, reviewpack, rules, style, terms, yamltext
 from .data import DATA_DIR
 from .render import insert_after_title
 from .problems import Problem
@@ -41,6 +41,7 @@ class Guards:
     used: dict = field(default_factory=dict)  # rule id -> {page uri} that state or cite it
     page_rules: dict = field(default_factory=dict)  # (page uri, lang) -> {rule id}
     usages: dict = field(default_factory=dict)  # rule id -> [(page uri, lang, line, the source line)]
+    legal_read: bool = True  # False: legal.yml could not be read (said once); pages are not held to it
 
     @classmethod
     def load(cls, docs_dir: str, prefix: str, languages: list[str], default: str, data,
@@ -55,7 +56,8 @@ class Guards:
         else:
             legal_data, legal_problems = legal.parse(source, shown + legal.LEGAL_FILE, lines, languages, data.sources)
             problems += legal_problems
-        guards = cls(base, legal_data, default, data, today or datetime.date.today())
+        guards = cls(base, legal_data, default, data, today or datetime.date.today(),
+                     legal_read=source is not None)
         source, lines, problem = _read(os.path.join(folder, rules.RULES_FILE), shown + rules.RULES_FILE)
         if source is None:
             problems.append(problem)
@@ -88,7 +90,8 @@ class Guards:
         problems += terms.check_text(text, lang, self.terms, path, body_start)
         refs, legal_problems = legal.check_page(scan, lang, fm.meta, fm.line_of("legal_checked"), path,
                                                 self.legal, body_start, self.today)
-        problems += legal_problems
+        if self.legal_read:  # else every cited act would be "not listed": one line says why
+            problems += legal_problems
         if found and "legal_checked" not in fm.meta:
             problems.append(Problem(path, prose.line_at(text, found[0][0], body_start), "the page states or cites "
                                     "a legal rule but has no 'legal_checked' in its front matter.",
@@ -211,7 +214,7 @@ def _read(path: str, display: str) -> tuple[dict | None, dict, Problem | None]:
         mark = getattr(exc, "problem_mark", None)
         return None, {}, Problem(display, mark.line + 1 if mark else 1,
                                  f"data file is not valid YAML ({getattr(exc, 'problem', exc)}).",
-                                 "check indentation, colons and quotes on that line.")
+                                 yamltext.fix(exc))
     if not isinstance(value, dict):
         return None, {}, Problem(display, 1, "data file must be a mapping.", "write key: value lines.")
     return value, terms.key_lines(source), None

@@ -66,6 +66,13 @@ def check_nav(nav, config_text: str, config_path: str, pages: list[str], default
     for title, path in entries(nav):
         line = _line(lines, title, path, nav_start)
         if path is not None and not _SCHEME.match(path):
+            if path in listed:
+                again = _line(lines, title, path, line)  # the second entry, after the first
+                problems.append(Problem(config_path, again, f"the nav lists '{path}' twice (first on "
+                                        f"line {line}), so it would count twice in the schedule, the "
+                                        "section page, 'My progress' and the booklets.",
+                                        "keep one entry for the page; remove the other."))
+                continue
             listed.add(path)
             if path not in known:
                 problems.append(Problem(config_path, line, f"the nav lists '{path}', which is not a "
@@ -75,12 +82,18 @@ def check_nav(nav, config_text: str, config_path: str, pages: list[str], default
         if title is None:
             continue
         for lang, mapping in translations.items():
-            if title not in (mapping or {}):
+            if title in (mapping or {}) and (not isinstance(mapping[title], str) or not mapping[title].strip()):
+                problems.append(Problem(config_path, _translation_line(lines, title, line), f"the nav title "
+                                        f"'{title}' has an empty '{lang}' title in nav_translations, so "
+                                        f"the '{lang}' menu would show '{mapping[title]}'.",
+                                        f"write the '{lang}' title after '{title}:'."))
+            elif title not in (mapping or {}):
                 problems.append(Problem(config_path, line, f"the nav title '{title}' has no "
                                         f"'{lang}' title in nav_translations, so the '{lang}' menu "
                                         "would show it untranslated.",
                                         f"add '{title}: <{lang} title>' to nav_translations under "
                                         f"the '{lang}' language of the i18n plugin in mkdocs.yml."))
+    problems += _duplicate_translations(lines, config_path)
     for page in sorted(set(default_pages) - listed):
         if any(page == p or page.startswith(p.rstrip("/") + "/") for p in not_in_nav):
             continue
@@ -89,4 +102,49 @@ def check_nav(nav, config_text: str, config_path: str, pages: list[str], default
                                 f"add '- <title>: {page}' to its section of the nav (scripts/"
                                 "new_module.py does this for a module), or delete the page and its "
                                 "English twin."))
+    return problems
+
+
+def _translation_line(lines: list[str], title: str, fallback: int) -> int:
+    """The line of ``title:`` under a nav_translations block (else ``fallback``)."""
+    inside = False
+    for number, line in enumerate(lines, 1):
+        if line.strip().startswith("nav_translations:"):
+            inside = True
+        elif inside and re.match(rf"^\s+{re.escape(title)}\s*:", line):
+            return number
+    return fallback
+
+
+def _duplicate_translations(lines: list[str], config_path: str) -> list[Problem]:
+    """A title given twice in one nav_translations block: YAML keeps the last without a word."""
+    problems: list[Problem] = []
+    indent, seen, block = None, None, 0
+    for number, line in enumerate(lines, 1):
+        match = re.match(r"^(\s*)nav_translations:\s*$", line)
+        if match:
+            indent, seen = None, {}
+            block = len(match.group(1))
+            continue
+        if seen is None or not line.strip() or line.lstrip().startswith("#"):
+            continue
+        width = len(line) - len(line.lstrip())
+        if indent is None:
+            if width <= block:
+                seen = None
+                continue
+            indent = width
+        if width < indent:
+            seen = None
+            continue
+        key = re.match(r"^\s*(['\"]?)(.+?)\1\s*:", line)
+        if width == indent and key:
+            title = key.group(2)
+            if title in seen:
+                problems.append(Problem(config_path, number, f"nav_translations gives '{title}' twice "
+                                        f"(first on line {seen[title]}); YAML keeps only the last, so "
+                                        "the other is lost without a word.",
+                                        f"keep one '{title}:' line with the title you mean."))
+            else:
+                seen[title] = number
     return problems

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import markdown as md_lib
 import yaml
 
-from . import yamltext
+from . import htmlsafety, yamltext
 from .problems import Problem
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -226,6 +226,8 @@ def parse(source: str, path: str = "", line: int = 1) -> tuple[Quiz | None, list
     texts = [(data.get(k), at(k), k) for k in ("question", "explanation")]
     texts += [(t, line_, label) for t, line_, label in option_texts]
     for text, text_line, label in texts:
+        for unsafe in htmlsafety.check_text(text, "", 0, label, links=True):
+            errors.add(text_line, unsafe.message, unsafe.fix)
         if isinstance(text, str) and MD_LINK.search(text):
             errors.add(text_line, f"{label} links to a Markdown file; MkDocs does not rewrite links "
                        "inside a quiz.", "link to the page's address instead, relative to this page's "
@@ -294,15 +296,30 @@ def compare(source: list[Quiz], source_path: str, translation: list[Quiz],
 
 
 _INLINE = md_lib.Markdown(extensions=["attr_list", "pymdownx.smartsymbols"])
+_BLOCK = md_lib.Markdown(extensions=["attr_list", "pymdownx.smartsymbols"])
+
+
+def _inert(text: str) -> str:
+    """Quiz texts are text: every '<' outside code is shown as '<', never opens a tag, except the
+    project's own example mark (gvi/htmlsafety.py refuses the rest first; this keeps it inert
+    whatever reaches the renderer)."""
+    parts = re.split(r"(`+[^`]*`+)", text)
+    return "".join(part if index % 2 else htmlsafety.MARK.sub(lambda m: m[0] if m[1] else "&lt;", part)
+                   for index, part in enumerate(parts))
 
 
 def inline(text: str) -> str:
     """Markdown to HTML for quiz texts (emphasis, links, code); one paragraph loses its <p>."""
     _INLINE.reset()
-    out = _INLINE.convert(text).strip()
+    out = _INLINE.convert(_inert(text)).strip()
     if out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
         out = out[3:-4]
     return out
+
+
+def _block(text: str) -> str:
+    _BLOCK.reset()
+    return _BLOCK.convert(_inert(text))
 
 
 def render(quiz: Quiz, strings: dict, lang: str) -> str:
@@ -323,7 +340,7 @@ def render(quiz: Quiz, strings: dict, lang: str) -> str:
     right = [inline(o.text) for o in quiz.options if o.correct]
     answer_label = t("quiz_correct_answers" if len(right) > 1 else "quiz_correct_answer")
     answer = ("<ul>" + "".join(f"<li>{r}</li>" for r in right) + "</ul>") if len(right) > 1 else f" {right[0]}"
-    explanation = (f'<div class="gvi-quiz__explanation">{md_lib.markdown(quiz.explanation)}</div>'
+    explanation = (f'<div class="gvi-quiz__explanation">{_block(quiz.explanation)}</div>'
                    if quiz.explanation else "")
     hint = t("quiz_hint_multiple" if quiz.kind == "multiple" else "quiz_hint_single")
     return (

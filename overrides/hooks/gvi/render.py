@@ -56,7 +56,8 @@ def expand_local(markdown: str, local: dict, lang: str, path: str,
 
     def replace(match: re.Match) -> str:
         try:
-            return local_value(local, match.group(1), lang)
+            # A fact is text: a '<' in it never opens a tag (gvi/htmlsafety.py refuses markup first).
+            return local_value(local, match.group(1), lang).replace("<", "&lt;")
         except KeyError:
             line = first_line + markdown.count("\n", 0, match.start())
             group = _group(local, match.group(1), lang)

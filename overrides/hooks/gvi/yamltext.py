@@ -6,6 +6,23 @@ import functools
 import yaml
 
 
+def _timestamp(loader, node):
+    """PyYAML reads an unquoted 2026-02-30 as a date and raises a bare ValueError with no file or
+    line ("day is out of range for month"), which no loader's YAMLError handler catches. Raise it
+    as a YAML error at the value instead: every reader of the data files and the front matter then
+    names the file and the line."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError as exc:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"'{node.value}' is not a date: {exc}",
+            node.start_mark) from exc
+
+
+# On the safe loader itself: yaml.safe_load, yaml.compose callers and subclasses created from now on.
+yaml.SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
 @functools.lru_cache(maxsize=4096)
 def load(source: str):
     """(node, data) of a YAML text, remembered: every build (and each `mkdocs serve` rebuild) reads
@@ -24,3 +41,58 @@ def error_line(exc) -> int:
         return mark.line
     mark = getattr(exc, "problem_mark", None)
     return mark.line if mark is not None else 0
+
+
+DATE_FIX = "write a day that exists, as YYYY-MM-DD (e.g. 2026-11-27)."
+
+
+def fix(exc, usual: str = "check indentation, colons and quotes on that line.") -> str:
+    """What to do about a YAML error: for an impossible date, the date; else ``usual``."""
+    return DATE_FIX if "is not a date:" in str(getattr(exc, "problem", "") or "") else usual
+
+
+def key_lines(source: str) -> dict[tuple, int]:
+    """{(key, subkey, …): 1-based line} for every mapping key (and list item) in a YAML text."""
+    lines: dict[tuple, int] = {}
+
+    def walk(node, path):
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                lines[path + (str(key.value),)] = key.start_mark.line + 1
+                walk(value, path + (str(key.value),))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, value in enumerate(node.value):
+                lines[path + (index,)] = value.start_mark.line + 1
+                walk(value, path + (index,))
+
+    try:
+        walk(yaml.compose(source), ())
+    except yaml.YAMLError:
+        pass
+    return lines
+
+
+def duplicate_keys(source) -> list[tuple[str, int, int]]:
+    """(key path, first line, repeated line) for each key that a mapping holds twice: YAML keeps
+    the last one without a word. ``source``: a YAML text or its composed node."""
+    found = []
+
+    def walk(node, path):
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key, value in node.value:
+                name = str(key.value)
+                if name in seen:
+                    found.append((".".join(path + (name,)), seen[name], key.start_mark.line + 1))
+                else:
+                    seen[name] = key.start_mark.line + 1
+                walk(value, path + (name,))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, value in enumerate(node.value):
+                walk(value, path + (str(index),))
+
+    try:
+        walk(yaml.compose(source) if isinstance(source, str) else source, ())
+    except yaml.YAMLError:
+        pass
+    return found
