@@ -267,6 +267,8 @@ def on_page_context(context, page, config, nav, **kwargs):
     context["gvi_page_facts"] = pagefacts.page_facts(
         lang=lang, title=page.meta.get("title") or page.title or "", url=page.canonical_url or page.abs_url or "",
         day=_state["dates"].get(_docs_path(config, page)), contact=data.local["contact"], strings=data.strings)
+    # Words the templates write into controls before any script runs (overrides/main.html).
+    context["gvi_words"] = {key: data.string(key, lang) for key in ("present_start",)}
     prefix = prefixes.get(lang, "")
     context["gvi_footer_links"] = [
         (data.string(key, lang), links.relative_link(page.url, prefix + target))
