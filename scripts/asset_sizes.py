@@ -42,6 +42,7 @@ COMPONENTS = {
     "search": ["javascripts/workers/gvi-search.js"],
     "version selector": ["javascripts/gvi-version.js"],
     "privacy": ["javascripts/gvi-privacy.js"],
+    "my path": ["javascripts/gvi-path.js", "stylesheets/gvi-path.css"],
 }
 # Third-party code kept in the repo, loaded only in the offline bundle (not on the web site).
 VENDORED = ["javascripts/vendor/iframe-worker-shim.js"]

@@ -26,7 +26,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from gvi import data as site_data  # noqa: E402
 from gvi import (authoring, checks, editions, frontmatter, linklines, links, mdext, navcheck,  # noqa: E402
-                 pagefacts, pages, progress, render, schedule, schema, search)
+                 pagefacts, pages, paths, progress, render, schedule, schema, search)
 from gvi import legal  # noqa: E402
 from gvi.problems import ContentError  # noqa: E402
 
@@ -201,6 +201,8 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         modules = [(m, {lang_: (info["title"], info["quizzes"]) for lang_, info in _state["pages"][m].items()})
                    for _, members in _nav_sections(config) for m in members]
         markdown = markdown.replace(progress.MARKER, progress.table(modules, neutral, lang, data.strings))
+    if paths.MARKER in markdown:
+        markdown = markdown.replace(paths.MARKER, _paths(config, page, neutral, lang))
     if CHECKLISTS_MARKER in markdown:
         here = posixpath.dirname(neutral) or "."
         items = [(langs[lang]["title"], posixpath.relpath(p, here))
@@ -324,6 +326,23 @@ def _nav_sections(config) -> list:
                 index = next((p for p in pages_in(value) if p.endswith("index.md")), members[0])
                 sections.append((index, members))
     return sections
+
+
+def _paths(config, page, neutral: str, lang: str) -> str:
+    """The "Min väg / My path" sections: every role's modules in navigation order (gvi/paths.py)."""
+    info, data = _state["pages"], _state["data"]
+    sections = _nav_sections(config)
+    modules = [(m, index.split("/")[0], info[m]) for index, members in sections for m in members]
+    checklists = {langs[_state["default"]].get("role"): p for p, langs in sorted(info.items())
+                  if langs.get(_state["default"], {}).get("kind") == "checklist"}
+    titles = {index.split("/")[0]: info[index][lang]["title"] for index, _ in sections if index in info}
+    # Booklets are files, not pages: link them from the page's own address (directory URLs).
+    url_dir = page.url if page.url.endswith("/") else posixpath.dirname(page.url)
+    prefix = links.language_prefixes(_state["languages"], _state["default"]).get(lang, "")
+    up = posixpath.relpath(prefix.rstrip("/") or ".", url_dir.rstrip("/") or ".")
+    booklet = posixpath.join(up, "utskrift", "{section}-deltagare.html")
+    return paths.render(paths.plan(data.roles, modules, checklists), data.roles, titles, neutral,
+                        lang, data.strings, booklet)
 
 
 def _schedule_sections(config, page_uri: str, lang: str) -> list:
