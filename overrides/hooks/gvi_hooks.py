@@ -25,7 +25,7 @@ from mkdocs.utils import CountHandler
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from gvi import data as site_data  # noqa: E402
-from gvi import (authoring, checks, editions, frontmatter, linklines, links, mdext, navcheck,  # noqa: E402
+from gvi import (authoring, checks, controls, editions, frontmatter, linklines, links, mdext, navcheck,  # noqa: E402
                  pagefacts, pages, paths, progress, render, schedule, schema, search)
 from gvi import legal  # noqa: E402
 from gvi.problems import ContentError  # noqa: E402
@@ -297,7 +297,10 @@ def on_template_context(context, template_name, config, **kwargs):
 
 def on_post_page(output, page, config, **kwargs):
     prefixes = links.language_prefixes(_state["languages"], _state["default"])
-    return search.use_language_worker(output, config.theme.get("language"), prefixes)
+    lang, data = config.theme.get("language"), _state["data"]
+    output = controls.name_header_icons(output, {target: data.string(key, lang)
+                                                 for target, key in controls.HEADER_ICONS.items()})
+    return search.use_language_worker(output, lang, prefixes)
 
 
 def _docs_path(config, page) -> str:
