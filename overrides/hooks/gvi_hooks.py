@@ -25,7 +25,7 @@ from mkdocs.utils import CountHandler
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from gvi import data as site_data  # noqa: E402
-from gvi import (authoring, checks, controls, editions, frontmatter, linklines, links, mdext, navcheck,  # noqa: E402
+from gvi import (authoring, checklist, checks, controls, editions, frontmatter, linklines, links, mdext, navcheck,  # noqa: E402
                  pagefacts, pages, paths, progress, render, schedule, schema, search)
 from gvi import legal  # noqa: E402
 from gvi.problems import ContentError  # noqa: E402
@@ -227,6 +227,8 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
             {m: langs[lang]["title"] for m, langs in _state["pages"].items() if lang in langs},
             posixpath.dirname(neutral), lang, data.strings))
     markdown = _state["guards"].decorate(markdown, meta, neutral, lang, _state["pages"])  # legal status
+    if meta.get("kind") == "checklist":  # a checklist starts with its items: boxes before them fold
+        markdown = checklist.fold_intro_boxes(markdown)
     if pagefacts.ERASE_MARKER in markdown:
         markdown = markdown.replace(pagefacts.ERASE_MARKER, pagefacts.erase_block(data.strings, lang))
     keys = meta.get("sources")

@@ -113,7 +113,9 @@ class Guards:
             link = posixpath.relpath(legal.STATUS_PAGE, posixpath.dirname(neutral) or ".")
             block = legal.notice(meta, lang, strings, self.legal, link)
             if block:
-                markdown = insert_after_title(markdown, block)
+                joined = (legal.joined_notice(markdown, meta, lang, strings, link)
+                          if meta.get("kind") == "checklist" else None)
+                markdown = joined if joined is not None else insert_after_title(markdown, block)
         return markdown
 
 

@@ -43,6 +43,7 @@ def render(paths: list[dict], roles: dict, section_titles: dict, page_uri: str, 
         return html.escape(fill(strings[key][lang], **values))
 
     here = posixpath.dirname(page_uri) or "."
+    paths = [p for p in paths if p["modules"]]  # a role no module names yet has no path to show
 
     def link(path: str) -> str:
         return posixpath.relpath(path, here)
