@@ -35,6 +35,7 @@ log = logging.getLogger("mkdocs.hooks.gvi")
 _state: dict = {}
 OFFLINE_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
 CHECKLISTS_MARKER = "<!-- gvi-checklists -->"
+PATH_PAGE = "min-vag.md"  # "Min väg / My path": the start page's role chooser links to it
 
 
 def _offline(config) -> bool:
@@ -203,6 +204,10 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         markdown = markdown.replace(progress.MARKER, progress.table(modules, neutral, lang, data.strings))
     if paths.MARKER in markdown:
         markdown = markdown.replace(paths.MARKER, _paths(config, page, neutral, lang))
+    if paths.ROLES_MARKER in markdown:
+        markdown = markdown.replace(paths.ROLES_MARKER, paths.chooser(
+            _plan(config), data.roles, lang, data.strings,
+            posixpath.relpath(PATH_PAGE, posixpath.dirname(neutral) or ".")))
     if CHECKLISTS_MARKER in markdown:
         here = posixpath.dirname(neutral) or "."
         items = [(langs[lang]["title"], posixpath.relpath(p, here))
@@ -333,21 +338,26 @@ def _nav_sections(config) -> list:
     return sections
 
 
+def _plan(config) -> list:
+    """Every role's path: its modules in navigation order, its checklist (gvi/paths.py)."""
+    info = _state["pages"]
+    modules = [(m, index.split("/")[0], info[m]) for index, members in _nav_sections(config) for m in members]
+    checklists = {langs[_state["default"]].get("role"): p for p, langs in sorted(info.items())
+                  if langs.get(_state["default"], {}).get("kind") == "checklist"}
+    return paths.plan(_state["data"].roles, modules, checklists)
+
+
 def _paths(config, page, neutral: str, lang: str) -> str:
     """The "Min väg / My path" sections: every role's modules in navigation order (gvi/paths.py)."""
     info, data = _state["pages"], _state["data"]
     sections = _nav_sections(config)
-    modules = [(m, index.split("/")[0], info[m]) for index, members in sections for m in members]
-    checklists = {langs[_state["default"]].get("role"): p for p, langs in sorted(info.items())
-                  if langs.get(_state["default"], {}).get("kind") == "checklist"}
     titles = {index.split("/")[0]: info[index][lang]["title"] for index, _ in sections if index in info}
     # Booklets are files, not pages: link them from the page's own address (directory URLs).
     url_dir = page.url if page.url.endswith("/") else posixpath.dirname(page.url)
     prefix = links.language_prefixes(_state["languages"], _state["default"]).get(lang, "")
     up = posixpath.relpath(prefix.rstrip("/") or ".", url_dir.rstrip("/") or ".")
     booklet = posixpath.join(up, "utskrift", "{section}-deltagare.html")
-    return paths.render(paths.plan(data.roles, modules, checklists), data.roles, titles, neutral,
-                        lang, data.strings, booklet)
+    return paths.render(_plan(config), data.roles, titles, neutral, lang, data.strings, booklet)
 
 
 def _schedule_sections(config, page_uri: str, lang: str) -> list:

@@ -5,7 +5,7 @@ ROLES = {"polisen": {"sv": "Polisen", "en": "The Police"}, "nnsc": {"sv": "NNSC"
          "ny": {"sv": "Ny roll", "en": "New role"}}
 STRINGS = {key: {"sv": key + " {n} {minutes} {hours} {section}", "en": key + " {n} {minutes} {hours} {section}"}
            for key in ("path_choose", "path_summary", "path_total", "path_more", "path_checklist",
-                       "path_booklet", "path_self_reported", "progress_module", "schedule_minutes",
+                       "path_booklet", "path_self_reported", "path_number", "progress_module", "schedule_minutes",
                        "progress_result", "progress_not_started", "progress_no_quiz")}
 
 

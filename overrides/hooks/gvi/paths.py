@@ -10,6 +10,7 @@ import posixpath
 from .data import fill
 
 MARKER = "<!-- gvi-paths -->"
+ROLES_MARKER = "<!-- gvi-roles -->"  # the start page's role chooser, linking to each role's path
 
 
 def plan(roles: dict, modules: list, checklists: dict) -> list[dict]:
@@ -33,6 +34,14 @@ def _hours(minutes: int, lang: str) -> str:
     return f"{minutes / 60:.1f}".replace(".", "," if lang == "sv" else ".")
 
 
+def chooser(paths: list[dict], roles: dict, lang: str, strings: dict, target: str) -> str:
+    """The roles as large targets, each a link to ``target#role`` (``target``: the path page,
+    relative to the page that shows the chooser; empty on the path page itself)."""
+    label = html.escape(strings["path_choose"][lang])
+    items = [f"- [{html.escape(roles[p['role']][lang])}]({target}#{p['role']})" for p in paths if p["modules"]]
+    return "\n".join([f'<nav class="gvi-path-roles" aria-label="{label}" markdown>', "", *items, "", "</nav>"]) + "\n"
+
+
 def render(paths: list[dict], roles: dict, section_titles: dict, page_uri: str, lang: str,
            strings: dict, booklet: str) -> str:
     """Markdown (with HTML blocks) for the path page at ``page_uri``: a role chooser, then one
@@ -48,16 +57,14 @@ def render(paths: list[dict], roles: dict, section_titles: dict, page_uri: str, 
     def link(path: str) -> str:
         return posixpath.relpath(path, here)
 
-    chooser = [f'<nav class="gvi-path-roles" aria-label="{t("path_choose")}" markdown>', ""]
-    chooser += [f"- [{html.escape(roles[p['role']][lang])}](#{p['role']})" for p in paths]
-    out = chooser + ["", "</nav>", ""]
+    out = [chooser(paths, roles, lang, strings, ""), ""]
     for p in paths:
         name = html.escape(roles[p["role"]][lang])
         out += [f'<div class="gvi-path" data-gvi-path="{p["role"]}" markdown>', ""]
         out += [f"## {name} {{#{p['role']}}}", ""]
         out += [t("path_summary", n=len(p["modules"]), minutes=p["minutes"], hours=_hours(p["minutes"], lang)), ""]
         out += [f'<p class="gvi-path__status" data-gvi-path-status hidden></p>', ""]
-        rows = [f"| | {t('progress_module')} | {t('schedule_minutes')} | {t('progress_result')} |",
+        rows = [f"| {t('path_number')} | {t('progress_module')} | {t('schedule_minutes')} | {t('progress_result')} |",
                 "| ---: | --- | ---: | --- |"]
         for number, (path, _, info) in enumerate(p["modules"], 1):
             title, ids = info[lang]["title"].replace("|", "\\|"), info[lang]["quizzes"]
