@@ -72,7 +72,8 @@ def render(paths: list[dict], roles: dict, section_titles: dict, page_uri: str, 
                       if ids else t("progress_no_quiz"))
             rows.append(f"| {number} | [{title}]({link(path)}) | {info[lang]['duration']} | {result} |")
         rows.append(f"| | **{t('path_total')}** | **{p['minutes']}** | |")
-        out += rows + [""]
+        # The modules' titles stay out of the search index: a search finds the modules themselves.
+        out += ['<div class="gvi-path__modules" data-search-exclude markdown>', ""] + rows + ["", "</div>", ""]
         extra = []
         if p["checklist"]:
             extra.append(f"[{t('path_checklist')}]({link(p['checklist'])})")
