@@ -39,7 +39,7 @@
     line.appendChild(document.createTextNode(fill(ui.path_count, { done: done, total: total }) + " " + parts[0]));
     if (next) {
       var a = document.createElement("a");
-      a.href = next.href;
+      a.setAttribute("href", next.getAttribute("href"));
       a.textContent = next.textContent;
       line.appendChild(a);
       line.appendChild(document.createTextNode(parts[1] || ""));
