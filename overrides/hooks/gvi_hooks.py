@@ -307,6 +307,9 @@ def on_post_page(output, page, config, **kwargs):
     lang, data = config.theme.get("language"), _state["data"]
     output = controls.name_header_icons(output, {target: data.string(key, lang)
                                                  for target, key in controls.HEADER_ICONS.items()})
+    toggles = [(entry.get("toggle") or {}).get("name") for entry in config.theme.get("palette") or []
+               if isinstance(entry, dict)]
+    output = controls.translate_names(output, dict(zip(toggles, (data.string(key, lang) for key in controls.PALETTE))))
     return search.use_language_worker(output, lang, prefixes)
 
 

@@ -16,3 +16,11 @@ def test_the_menu_and_search_icons_get_a_title_and_the_palette_keeps_its_own():
 
 def test_a_page_without_the_labels_is_unchanged():
     assert controls.name_header_icons("<p>x</p>", {"__drawer": "Meny"}) == "<p>x</p>"
+
+
+def test_the_colour_scheme_names_are_put_into_the_pages_language():
+    page = ('<input aria-label="Byt till mörkt läge" id="__palette_0"><label title="Byt till mörkt läge" '
+            'for="__palette_1"></label><p>Byt till mörkt läge</p>')
+    out = controls.translate_names(page, {"Byt till mörkt läge": "Switch to dark mode"})
+    assert out.count('"Switch to dark mode"') == 2 and "<p>Byt till mörkt läge</p>" in out
+    assert controls.translate_names(page, {"Byt till mörkt läge": "Byt till mörkt läge"}) == page
