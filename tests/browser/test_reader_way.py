@@ -256,3 +256,9 @@ def test_start_and_path_pages_pass_axe(browser, axe, site_server, path):
     violations = axe_violations(axe, page)
     page.close()
     assert violations == []
+
+
+def test_english_pages_name_the_colour_scheme_toggles_in_english(site):
+    text = (site / "en" / "index.html").read_text(encoding="utf-8")
+    assert 'title="Switch to dark mode"' in text and "Byt till" not in text
+    assert 'title="Byt till mörkt läge"' in (site / "index.html").read_text(encoding="utf-8")
