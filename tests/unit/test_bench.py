@@ -71,3 +71,15 @@ def test_checks_catch_each_broken_budget():
 
 def test_lighthouse_that_could_not_run_is_a_broken_budget():
     assert bench.checks(report(lighthouse="npm is not on the PATH")) == ["Lighthouse did not run: npm is not on the PATH"]
+
+
+def test_a_checklist_is_measured_against_the_same_checklist_on_plain_material():
+    """Issue 22's decision: a content page against the same content on plain Material."""
+    pages = {"project": {"start page": page(60), "module with quiz": page(80), "checklist page": page(79.3),
+                         "search": page(200, ["search/search_index.sv.json"])},
+             "reference": {"same checklist": page(77.1)}}
+    problems = bench.checks(report(pages=pages))
+    assert problems == ["checklist page: 79.3 KB before any interaction, over the same checklist on "
+                        "plain Material: 77.1 KB"], problems
+    pages["project"]["checklist page"] = page(77.0)
+    assert bench.checks(report(pages=pages)) == []  # over the plain page (70 KB), within its own content
