@@ -34,7 +34,7 @@ KB = 1024
 # component -> files (relative to overrides/assets); every project JS/CSS file belongs to one.
 COMPONENTS = {
     "site": ["stylesheets/gvi.css"],
-    "checklist": ["javascripts/gvi-checklist.js"],
+    "checklist": ["javascripts/gvi-checklist.js", "stylesheets/gvi-checklist.css"],
     "quiz": ["javascripts/gvi-quiz.js", "stylesheets/gvi-quiz.css"],
     "presenter": ["javascripts/gvi-present.js", "stylesheets/gvi-present.css"],
     "speaker view": ["javascripts/gvi-speaker.js", "stylesheets/gvi-speaker.css"],
@@ -42,6 +42,7 @@ COMPONENTS = {
     "search": ["javascripts/workers/gvi-search.js"],
     "version selector": ["javascripts/gvi-version.js"],
     "privacy": ["javascripts/gvi-privacy.js"],
+    "my path": ["javascripts/gvi-path.js", "stylesheets/gvi-path.css"],
 }
 # Third-party code kept in the repo, loaded only in the offline bundle (not on the web site).
 VENDORED = ["javascripts/vendor/iframe-worker-shim.js"]

@@ -20,9 +20,10 @@ Measures, with a real build and a real Chromium (the one scripts/ensure_chromium
 --check fails (exit 1) unless: no request goes to another host; all project JS+CSS is at most
 12 KB gzipped (scripts/asset_sizes.py); pages without a quiz load none of its code; a search
 downloads only the reader's language's index; no page requests a search file before intent; the
-first results come within a second of the index; before any interaction the start page and the
-checklist page transfer no more than the plain Material page, the module with a quiz at most 15 KB
-more; Lighthouse performance is at least 95 and total blocking time at most 100 ms over the plain
+first results come within a second of the index; before any interaction the start page transfers
+no more than the plain Material page, and each content page no more than the same content on plain
+Material (the checklist page: the same checklist and sources; the module with a quiz, whose text
+the plain page holds: at most 15 KB more); Lighthouse performance is at least 95 and total blocking time at most 100 ms over the plain
 Material page's, with accessibility, best practices and SEO at 100, on every measured page.
 Content size (every built page, not the build's business: a long page is not wrong, only slow):
 no page's HTML over 400 KB and no page with more than 30 quizzes (today's largest: about 82 KB
@@ -535,11 +536,18 @@ def checks(r: dict) -> list[str]:
     for name, w in pages.items():
         if w.get("search_before_intent"):
             problems.append(f"{name}: search files requested before the reader showed intent: {w['search_before_intent']}")
-    for name, allowed in (("start page", 0), ("checklist page", 0),
-                          ("module with quiz", BUDGET["module_over_reference_kb"] * 1024)):
-        if pages[name]["total"]["bytes"] > ref + allowed:
-            problems.append(f"{name}: {kb(pages[name]['total']['bytes'])} KB before any interaction, over the "
-                            f"plain Material page's {kb(ref)} KB" + (f" + {allowed // 1024} KB" if allowed else ""))
+    # A content page against the same content on plain Material (issue 22); the start page against
+    # the plain page. The module measured is "Vad är GVI?", whose text the plain page holds.
+    same = (r["pages"].get("reference") or {}).get("same checklist")
+    budgets = (("start page", ref, 0, "the plain Material page"),
+               ("checklist page", same["total"]["bytes"] if same else ref, 0,
+                "the same checklist on plain Material" if same else "the plain Material page"),
+               ("module with quiz", ref, BUDGET["module_over_reference_kb"] * 1024,
+                "the same module text on plain Material"))
+    for name, base, allowed, what in budgets:
+        if pages[name]["total"]["bytes"] > base + allowed:
+            problems.append(f"{name}: {kb(pages[name]['total']['bytes'])} KB before any interaction, over "
+                            f"{what}: {kb(base)} KB" + (f" + {allowed // 1024} KB" if allowed else ""))
     for lang, t in r.get("search_timing", {}).items():
         if t["median_ms"] is None or t["median_ms"] > BUDGET["first_results_ms"]:
             problems.append(f"{lang}: first results {t['median_ms']} ms after the index arrived, over "

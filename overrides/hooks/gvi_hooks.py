@@ -25,8 +25,9 @@ from mkdocs.utils import CountHandler
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from gvi import data as site_data  # noqa: E402
-from gvi import (authoring, checks, csp, editions, frontmatter, htmlsafety, linklines, links, mdext,  # noqa: E402
-                 navcheck, pagefacts, pages, progress, render, schedule, schema, search)
+from gvi import (authoring, checklist, checks, controls, csp, editions, frontmatter, htmlsafety,  # noqa: E402
+                 linklines, links, mdext, navcheck, pagefacts, pages, paths, progress, render, schedule,
+                 schema, search)
 from gvi import legal, reviewpack, rules  # noqa: E402
 from gvi.problems import ContentError  # noqa: E402
 
@@ -35,6 +36,7 @@ log = logging.getLogger("mkdocs.hooks.gvi")
 _state: dict = {}
 OFFLINE_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
 CHECKLISTS_MARKER = "<!-- gvi-checklists -->"
+PATH_PAGE = "min-vag.md"  # "Min väg / My path": the start page's role chooser links to it
 
 
 def _offline(config) -> bool:
@@ -209,6 +211,12 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         modules = [(m, {lang_: (info["title"], info["quizzes"]) for lang_, info in _state["pages"][m].items()})
                    for _, members in _nav_sections(config) for m in members]
         markdown = markdown.replace(progress.MARKER, progress.table(modules, neutral, lang, data.strings))
+    if paths.MARKER in markdown:
+        markdown = markdown.replace(paths.MARKER, _paths(config, page, neutral, lang))
+    if paths.ROLES_MARKER in markdown:
+        markdown = markdown.replace(paths.ROLES_MARKER, paths.chooser(
+            _plan(config), data.roles, lang, data.strings,
+            posixpath.relpath(PATH_PAGE, posixpath.dirname(neutral) or ".")))
     if CHECKLISTS_MARKER in markdown:
         here = posixpath.dirname(neutral) or "."
         items = [(langs[lang]["title"], posixpath.relpath(p, here))
@@ -233,6 +241,8 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
             {m: langs[lang]["title"] for m, langs in _state["pages"].items() if lang in langs},
             posixpath.dirname(neutral), lang, data.strings))
     markdown = _state["guards"].decorate(markdown, meta, neutral, lang, _state["pages"])  # legal status
+    if meta.get("kind") == "checklist":  # a checklist starts with its items: boxes before them fold
+        markdown = checklist.fold_intro_boxes(markdown)
     if pagefacts.ERASE_MARKER in markdown:
         markdown = markdown.replace(pagefacts.ERASE_MARKER, pagefacts.erase_block(data.strings, lang))
     keys = meta.get("sources")
@@ -279,6 +289,8 @@ def on_page_context(context, page, config, nav, **kwargs):
     context["gvi_page_facts"] = pagefacts.page_facts(
         lang=lang, title=page.meta.get("title") or page.title or "", url=page.canonical_url or page.abs_url or "",
         day=_state["dates"].get(_docs_path(config, page)), contact=data.local["contact"], strings=data.strings)
+    # Words the templates write into controls before any script runs (overrides/main.html).
+    context["gvi_words"] = {key: data.string(key, lang) for key in ("present_start",)}
     prefix = prefixes.get(lang, "")
     context["gvi_footer_links"] = [
         (data.string(key, lang), links.relative_link(page.url, prefix + target))
@@ -305,7 +317,13 @@ def on_template_context(context, template_name, config, **kwargs):
 
 def on_post_page(output, page, config, **kwargs):
     prefixes = links.language_prefixes(_state["languages"], _state["default"])
-    output = search.use_language_worker(output, config.theme.get("language"), prefixes)
+    lang, data = config.theme.get("language"), _state["data"]
+    output = controls.name_header_icons(output, {target: data.string(key, lang)
+                                                 for target, key in controls.HEADER_ICONS.items()})
+    toggles = [(entry.get("toggle") or {}).get("name") for entry in config.theme.get("palette") or []
+               if isinstance(entry, dict)]
+    output = controls.translate_names(output, dict(zip(toggles, (data.string(key, lang) for key in controls.PALETTE))))
+    output = search.use_language_worker(output, lang, prefixes)
     return _with_policy(output, config)
 
 
@@ -346,6 +364,28 @@ def _nav_sections(config) -> list:
                 index = next((p for p in pages_in(value) if p.endswith("index.md")), members[0])
                 sections.append((index, members))
     return sections
+
+
+def _plan(config) -> list:
+    """Every role's path: its modules in navigation order, its checklist (gvi/paths.py)."""
+    info = _state["pages"]
+    modules = [(m, index.split("/")[0], info[m]) for index, members in _nav_sections(config) for m in members]
+    checklists = {langs[_state["default"]].get("role"): p for p, langs in sorted(info.items())
+                  if langs.get(_state["default"], {}).get("kind") == "checklist"}
+    return paths.plan(_state["data"].roles, modules, checklists)
+
+
+def _paths(config, page, neutral: str, lang: str) -> str:
+    """The "Min väg / My path" sections: every role's modules in navigation order (gvi/paths.py)."""
+    info, data = _state["pages"], _state["data"]
+    sections = _nav_sections(config)
+    titles = {index.split("/")[0]: info[index][lang]["title"] for index, _ in sections if index in info}
+    # Booklets are files, not pages: link them from the page's own address (directory URLs).
+    url_dir = page.url if page.url.endswith("/") else posixpath.dirname(page.url)
+    prefix = links.language_prefixes(_state["languages"], _state["default"]).get(lang, "")
+    up = posixpath.relpath(prefix.rstrip("/") or ".", url_dir.rstrip("/") or ".")
+    booklet = posixpath.join(up, "utskrift", "{section}-deltagare.html")
+    return paths.render(_plan(config), data.roles, titles, neutral, lang, data.strings, booklet)
 
 
 def _schedule_sections(config, page_uri: str, lang: str) -> list:

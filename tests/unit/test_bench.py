@@ -94,3 +94,15 @@ def test_content_sizes_are_budgets_of_the_bench_with_their_figures(tmp_path):
         "search index (sv): 5341.8 KB, over 1024 KB; every reader who searches downloads it"], problems
     broken = report(content_sizes=sizes)
     assert len(bench.checks(broken)) == 3  # the search index of report() is within its budget
+
+
+def test_a_checklist_is_measured_against_the_same_checklist_on_plain_material():
+    """Issue 22's decision: a content page against the same content on plain Material."""
+    pages = {"project": {"start page": page(60), "module with quiz": page(80), "checklist page": page(79.3),
+                         "search": page(200, ["search/search_index.sv.json"])},
+             "reference": {"same checklist": page(77.1)}}
+    problems = bench.checks(report(pages=pages))
+    assert problems == ["checklist page: 79.3 KB before any interaction, over the same checklist on "
+                        "plain Material: 77.1 KB"], problems
+    pages["project"]["checklist page"] = page(77.0)
+    assert bench.checks(report(pages=pages)) == []  # over the plain page (70 KB), within its own content

@@ -43,3 +43,13 @@ def test_checklist_front_matter():
     assert any(":4: unknown front matter key 'duration'" in p
                for p in check("kind: checklist\nrole: polisen\nduration: 5\nsources: [S1]\n"))
     assert is_checklist_path("checklistor/polisen.md") and not is_checklist_path("checklistor/index.md")
+
+
+def test_boxes_before_the_first_phase_fold_and_boxes_in_a_phase_do_not():
+    from gvi.checklist import fold_intro_boxes
+    text = ('# Checklista\n\n!!! warning "Om personen är under 18 år"\n\n    - Vårdnadshavarna …\n\n'
+            "```\n!!! note in a fence\n```\n\n## Före\n\n!!! tip \"Tips\"\n\n    text\n\n- [ ] Gör något.\n")
+    out = fold_intro_boxes(text)
+    assert '??? warning gvi-fold "Om personen är under 18 år"' in out
+    assert "!!! note in a fence" in out and '!!! tip "Tips"' in out
+    assert out.replace('??? warning gvi-fold "', '!!! warning "') == text  # only the markup changed

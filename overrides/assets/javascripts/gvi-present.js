@@ -17,6 +17,7 @@
   if (!article || !start) return;
   var SPEAKER = "#gvi-speaker";
   start.title = ui.present_start_hint;
+  if (!start.textContent.trim()) start.textContent = ui.present_start;
   var fill = function (text, values) {
     return text.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
   };

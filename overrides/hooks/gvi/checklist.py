@@ -96,3 +96,26 @@ def _order(a: Phase, source_path: str, b: Phase, translation_path: str) -> list[
                                 "keep the items in the same order as in the Swedish checklist "
                                 "(ticks are stored by position).")]
     return []
+
+
+_BOX = re.compile(r"^!!!(\s+)(\w+)(.*)$")
+FOLD_CLASS = "gvi-fold"
+
+
+def fold_intro_boxes(markdown: str) -> str:
+    """A checklist starts with its items: the boxes between the title and the first phase (such
+    as "Om personen är under 18 år") become folded boxes (``??? warning gvi-fold "…"``), which
+    the print stylesheet opens. Only the markup changes; the box's words stay as written."""
+    lines = markdown.split("\n")
+    fence = False
+    for number, line in enumerate(lines):
+        if line.startswith(("```", "~~~")):
+            fence = not fence
+        if fence:
+            continue
+        if line.startswith("## "):
+            break
+        match = _BOX.match(line)
+        if match:
+            lines[number] = f"???{match.group(1)}{match.group(2)} {FOLD_CLASS}{match.group(3)}"
+    return "\n".join(lines)

@@ -165,6 +165,7 @@ def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: st
                              "duration": fm.meta.get("duration"),
                              "description": fm.meta.get("description", ""),
                              "role": fm.meta.get("role"),
+                             "roles": fm.meta.get("roles") or [],
                              "quizzes": [q.id for q in page_quizzes or []]}
                       for lang, (_, fm, _, page_quizzes, _) in versions.items()}
             for neutral, versions in by_neutral.items()}

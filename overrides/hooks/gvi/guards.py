@@ -182,7 +182,9 @@ class Guards:
         if meta.get("legal_checked") is not None and neutral != legal.STATUS_PAGE:
             block = legal.notice(meta, lang, strings, self.reviewed(neutral, lang), link)
             if block:
-                markdown = insert_after_title(markdown, block)
+                joined = (legal.joined_notice(markdown, meta, lang, strings, link)
+                          if meta.get("kind") == "checklist" else None)
+                markdown = joined if joined is not None else insert_after_title(markdown, block)
         return markdown
 
 

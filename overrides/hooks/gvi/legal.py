@@ -311,6 +311,28 @@ def notice(meta: dict, lang: str, strings: dict, reviews: list, link: str) -> st
     return " ".join(parts) + "\n{: .gvi-legal-notice }\n"
 
 
+def joined_notice(markdown: str, meta: dict, lang: str, strings: dict, link: str) -> str | None:
+    """One compact legal line, not two, for a page whose own first paragraph after the title says
+    it is not legal advice (``legal_own_notice`` words in it): a folded box whose summary is the
+    one line (checked date, not legal advice) and whose body is that paragraph, word for word, and
+    the link to the legal-status page. The print stylesheet opens it. None when the page has no
+    such paragraph (the caller then puts the usual notice under the title)."""
+    value = as_date(meta.get("legal_checked"))
+    title = re.search(r"^# .*$", markdown, flags=re.MULTILINE)
+    if value is None or not title:
+        return None
+    rest = markdown[title.end():]
+    para = re.match(r"[ \t]*\n(?:[ \t]*\n)*((?:[^\n]*\S[^\n]*(?:\n|$))+)", rest)
+    own = para.group(1).rstrip("\n") if para else ""
+    if strings["legal_own_notice"][lang].lower() not in own.lower() or own.lstrip().startswith(("!!!", "???", "<", "-", "#", "|")):
+        return None
+    line = strings["legal_checked"][lang].format(date=format_date(value, lang))
+    summary = f"{line}. {strings['legal_not_advice_short'][lang]}"
+    block = (f'<details class="gvi-legal-notice gvi-fold" markdown>\n<summary>{summary}</summary>\n\n'
+             f"{own} [{strings['legal_status_link'][lang]}]({link}).\n\n</details>\n")
+    return markdown[:title.end()] + "\n\n" + block + rest[para.end():]
+
+
 def current_to(local: dict, strings: dict, languages: list[str]) -> dict[str, str]:
     """'Innehållet gäller per 27 november 2026' per language, from local.yml's content.current_to."""
     value = as_date((local.get("content") or {}).get("current_to"))

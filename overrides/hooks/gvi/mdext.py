@@ -102,6 +102,8 @@ def ui_prefixes(html: str, kind: str | None) -> tuple[str, ...]:
         needs.append("quiz_")
     if "data-gvi-progress" in html:
         needs.append("progress_")
+    if "data-gvi-path" in html:
+        needs.append("path_")
     if kind == "module":
         needs.append("present_")
     if kind == "checklist":

@@ -364,4 +364,4 @@ def render(quiz: Quiz, strings: dict, lang: str) -> str:
 def strings_json(strings: dict, lang: str) -> dict:
     """The interface strings the page's scripts (quiz, progress, presenter) need, in one language."""
     return {key: value[lang] for key, value in strings.items()
-            if key.startswith(("quiz_", "progress_", "present_", "check_"))}
+            if key.startswith(("quiz_", "progress_", "present_", "check_", "path_"))}
