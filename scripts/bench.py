@@ -50,6 +50,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -398,6 +399,59 @@ def search_timing(site: Path, runs: int = 3) -> dict:
     finally:
         server.close()
     return out
+
+
+RELOAD_PAGE = ("strategi/budskapet.md", "strategi/budskapet/")  # a module with a quiz: source, URL
+
+
+def reload_timing(project: Path, runs: int = 3) -> dict:
+    """Seconds from saving one edited page to the browser showing it under a real `mkdocs serve`
+    (`make serve`), median of ``runs`` saves: the page is open in Chromium, a sentence is appended
+    to its source, and the clock stops when the reloaded page holds that sentence."""
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from support import free_port  # noqa: E402 (the tests' helper: a port nothing listens on)
+
+    source, url_path = project / "docs" / RELOAD_PAGE[0], RELOAD_PAGE[1]
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/{url_path}"
+    server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
+                              env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    times = []
+    try:
+        deadline = time.monotonic() + 300
+        while True:  # the first build
+            if server.poll() is not None:
+                sys.exit(f"mkdocs serve stopped:\n{server.stderr.read().decode()}")
+            try:
+                with urllib.request.urlopen(url, timeout=10) as reply:
+                    if reply.status == 200:
+                        break
+            except OSError:
+                if time.monotonic() > deadline:
+                    sys.exit("mkdocs serve did not answer in 300 s")
+                time.sleep(0.5)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium(), args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page()
+            page.goto(url, wait_until="load")
+            page.wait_for_timeout(1000)  # livereload's long poll is open
+            for n in range(runs):
+                sentence = f"Sparad för mätning {n + 1}."
+                with page.expect_event("load", timeout=120_000):
+                    start = time.perf_counter()
+                    with open(source, "a", encoding="utf-8") as handle:
+                        handle.write(f"\n{sentence}\n")
+                page.wait_for_function(f"document.body.innerText.includes({json.dumps(sentence)})",
+                                       timeout=120_000)
+                times.append(time.perf_counter() - start)
+                page.wait_for_timeout(1000)  # settled before the next save
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return {"page": url_path, "median_s": statistics.median(times), "runs_s": times}
 
 
 # Report -------------------------------------------------------------------------------------------

@@ -25,8 +25,8 @@ from mkdocs.utils import CountHandler
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from gvi import data as site_data  # noqa: E402
-from gvi import (authoring, checks, editions, frontmatter, linklines, links, mdext, navcheck,  # noqa: E402
-                 pagefacts, pages, progress, render, schedule, schema, search)
+from gvi import (authoring, checks, editions, frontmatter, jinjacache, linklines, links, mdext,  # noqa: E402
+                 navcheck, pagefacts, pages, progress, render, schedule, schema, search)
 from gvi import legal  # noqa: E402
 from gvi.problems import ContentError  # noqa: E402
 
@@ -185,6 +185,11 @@ def _nav_config(config) -> navcheck.NavConfig:
         {lang.locale: dict(lang.nav_translations or {}) for lang in config.plugins["i18n"].config.languages
          if lang.build and lang.locale != default},
         (config.not_in_nav or "").split() if isinstance(config.not_in_nav, str) else [])
+
+
+def on_env(env, config, files, **kwargs):
+    jinjacache.use(env)  # each language's build, and each rebuild under `mkdocs serve`
+    return env
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):

@@ -10,6 +10,7 @@
 """
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -199,7 +200,8 @@ _BRACES_IN_TEXT = re.compile(r"[^<>\n]{0,40}(?:\{\{|\}\})[^<>\n]{0,40}")  # with
 _RENDERED_FENCE = re.compile(r"(?:```|~~~)\s*quiz|class=\"[^\"]*language-quiz", re.I)
 
 
-def leftovers(page_html: str) -> list[tuple[str, str]]:
+@functools.lru_cache(maxsize=256)  # pure: `mkdocs serve` rebuilds every page after each save
+def leftovers(page_html: str) -> tuple[tuple[str, str], ...]:
     """What must never reach a reader, found in a page's rendered HTML: (what, text) pairs."""
     text = _SCRIPT.sub("", page_html)
     found = []
@@ -213,7 +215,7 @@ def leftovers(page_html: str) -> list[tuple[str, str]]:
         if "`" not in placeholder and html.escape(placeholder, quote=False) in text:
             found.append(("the scaffold's placeholder", placeholder))
             break
-    return found
+    return tuple(found)
 
 
 def source_line(source: str, needle: str) -> int:
