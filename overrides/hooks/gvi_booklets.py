@@ -22,7 +22,6 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from gvi import authoring, booklet, frontmatter, mdext, render, schedule  # noqa: E402
 from gvi import data as site_data  # noqa: E402
-from gvi.problems import ContentError  # noqa: E402
 
 FOLDER = "utskrift"
 ALL = "alla"
@@ -58,10 +57,9 @@ def on_nav(nav, config, files, **kwargs):
     i18n = config.plugins["i18n"].config
     default = next(lang.locale for lang in i18n.languages if lang.default)
     lang = _lang(config)
-    try:
-        data = mdext.load_data(config.docs_dir)  # the copy the build hook and the extension share
-    except ContentError:  # only under `mkdocs serve`, which shows the problem (gvi_hooks.py)
-        data = mdext.last_good_data(config.docs_dir)
+    # The copy the build hook and the extension share; a broken data file stops a build in the
+    # hook's on_config, so the last good copy is used only under `mkdocs serve` (which shows why).
+    data, _ = mdext.data_or_last_good(config.docs_dir)
     _state[lang] = {"sections": sections, "data": data,
                     "site_name": config.site_name, "prefix": "" if lang == default else lang + "/"}
     return nav

@@ -28,7 +28,6 @@ from gvi import data as site_data  # noqa: E402
 from gvi import (authoring, checks, editions, frontmatter, jinjacache, linklines, links, mdext,  # noqa: E402
                  navcheck, pagefacts, pages, progress, render, schedule, schema, search)
 from gvi import legal  # noqa: E402
-from gvi.problems import ContentError  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.gvi")
 
@@ -101,14 +100,13 @@ def on_config(config, **kwargs):
         config.extra["polyfills"] = [OFFLINE_SHIM if "iframe-worker" in url else url
                                      for url in config.extra.get("polyfills", [])]
     prefix = _display(config, "").rstrip("/") + "/"  # "docs/": problems name files from the project root
-    try:
-        _state["data"] = mdext.load_data(config.docs_dir, prefix)  # the extension reuses this copy
-        _state.pop("data_problem", None)
-    except ContentError as exc:
-        if not (_serving() and mdext.last_good_data(config.docs_dir)):
-            raise PluginError(str(exc.problem)) from exc
+    _state["data"], error = mdext.data_or_last_good(config.docs_dir, prefix)  # the extension reuses it
+    _state.pop("data_problem", None)
+    if error:
+        if not (_serving() and _state["data"]):
+            raise PluginError(str(error.problem)) from error
         # `mkdocs serve` after a good build: go on with the last good data, show the problem.
-        _state["data"], _state["data_problem"] = mdext.last_good_data(config.docs_dir), exc.problem
+        _state["data_problem"] = error.problem
     _state["languages"], _state["default"] = _i18n(config)
     config.extra["gvi_current_to"] = legal.current_to(_state["data"].local, _state["data"].strings, _state["languages"])
     # static-i18n rewrites site_name per language build; remember each language's own.

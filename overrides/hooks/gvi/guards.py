@@ -52,11 +52,11 @@ class Guards:
             legal_data, legal_problems = legal.parse(source, shown + legal.LEGAL_FILE, lines, languages, data.sources)
             problems += legal_problems
         guards = cls(base, legal_data, default, data, today or datetime.date.today())
-        local_lines = _key_lines(os.path.join(folder, "local.yml"))
+        local_lines = _key_lines(os.path.join(folder, "local.yml"), data)
         problems += legal.check_current_to(data.local, shown + "local.yml",
                                            local_lines.get(("content", "current_to"), local_lines.get(("content",), 1)),
                                            guards.today)
-        abbr_lines = _key_lines(os.path.join(folder, "abbreviations.yml"))
+        abbr_lines = _key_lines(os.path.join(folder, "abbreviations.yml"), data)
         problems += terms.check_abbreviations(data.abbreviations, base, shown + "abbreviations.yml", abbr_lines)
         return guards, problems
 
@@ -117,8 +117,12 @@ class Guards:
         return markdown
 
 
-def _key_lines(path: str) -> dict:
-    """The line of each key of a data file that gvi.data has read and checked ({} if it is gone)."""
+def _key_lines(path: str, data=None) -> dict:
+    """The line of each key of a data file that gvi.data has read and checked ({} if it is gone),
+    from the text gvi.data read (``data.texts``) when it has it."""
+    text = getattr(data, "texts", {}).get(os.path.basename(path))
+    if text is not None:
+        return terms.key_lines(text)
     try:
         with open(path, encoding="utf-8") as handle:
             return terms.key_lines(handle.read())
