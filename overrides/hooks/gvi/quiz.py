@@ -17,6 +17,7 @@ a true/false question) with more than one correct option is an error, never a si
 """
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -296,6 +297,7 @@ def compare(source: list[Quiz], source_path: str, translation: list[Quiz],
 _INLINE = md_lib.Markdown(extensions=["attr_list", "pymdownx.smartsymbols"])
 
 
+@functools.lru_cache(maxsize=4096)  # pure: every build (and `mkdocs serve` rebuild) renders the same texts
 def inline(text: str) -> str:
     """Markdown to HTML for quiz texts (emphasis, links, code); one paragraph loses its <p>."""
     _INLINE.reset()
@@ -303,6 +305,12 @@ def inline(text: str) -> str:
     if out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
         out = out[3:-4]
     return out
+
+
+@functools.lru_cache(maxsize=1024)
+def _block(text: str) -> str:
+    """Markdown to HTML for a quiz's explanation (paragraphs kept)."""
+    return md_lib.markdown(text)
 
 
 def render(quiz: Quiz, strings: dict, lang: str) -> str:
@@ -323,7 +331,7 @@ def render(quiz: Quiz, strings: dict, lang: str) -> str:
     right = [inline(o.text) for o in quiz.options if o.correct]
     answer_label = t("quiz_correct_answers" if len(right) > 1 else "quiz_correct_answer")
     answer = ("<ul>" + "".join(f"<li>{r}</li>" for r in right) + "</ul>") if len(right) > 1 else f" {right[0]}"
-    explanation = (f'<div class="gvi-quiz__explanation">{md_lib.markdown(quiz.explanation)}</div>'
+    explanation = (f'<div class="gvi-quiz__explanation">{_block(quiz.explanation)}</div>'
                    if quiz.explanation else "")
     hint = t("quiz_hint_multiple" if quiz.kind == "multiple" else "quiz_hint_single")
     return (
