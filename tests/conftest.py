@@ -70,6 +70,7 @@ def mike_site(tmp_path_factory) -> MikeSite:
         add_edition(repo, site.second, "9–12 september 2024")  # an edition must be listed to deploy
         done = deploy(repo, site.second, site.branch)
         assert done.returncode == 0, done.stdout + done.stderr
+        (folder / "served").mkdir()
         site.served = export_branch(repo, site.branch, folder / "served" / "root")
         return site.repo, site.first_files, site.served  # plain values: shared() pickles them
 
