@@ -138,6 +138,7 @@ def on_post_build(config, **kwargs):
     stylesheets = ([f"stylesheets/{os.path.basename(material[0])}"] if material else []) + [
         "stylesheets/gvi.css", "stylesheets/gvi-quiz.css", "stylesheets/gvi-booklet.css"]
     every = [(ALL, _string(lang, "booklet_all"), [p for _, _, ms in state["sections"] for p in ms])]
+    week = _schedule(lang, state["sections"], target, prefix)  # the same in every trainer guide
     for key, title, members in state["sections"] + every:
         modules = [booklet.Module(p.title, p.url[len(prefix):], p.content or "") for p in members]
         for kind in booklet.KINDS:
@@ -148,7 +149,6 @@ def on_post_build(config, **kwargs):
                 schedule=_string(lang, "booklet_schedule"),
                 note=_string(lang, f"booklet_note_{kind}"))
             text = booklet.document(
-                modules, kind, words, target, asset_root, stylesheets,
-                _schedule(lang, state["sections"], target, prefix) if kind == "trainer" else "")
+                modules, kind, words, target, asset_root, stylesheets, week if kind == "trainer" else "")
             with open(os.path.join(out_dir, f"{key}-{FILES[kind]}.html"), "w", encoding="utf-8") as handle:
                 handle.write(text)
