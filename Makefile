@@ -9,7 +9,7 @@ EDITION ?= $(shell sed -n 's/^  edition: *"\{0,1\}\([^"]*\)"\{0,1\}$$/\1/p' docs
 BRANCH  ?= site-preview
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test chromium bench offline deploy-edition zensical-trial clean
+.PHONY: serve build check test quick chromium bench offline deploy-edition zensical-trial clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11, 5), "Python 3.11.5 or newer is needed"'
@@ -45,9 +45,19 @@ check: $(SITE_STAMP)
 chromium: $(DEV_STAMP)
 	$(BIN)/python scripts/ensure_chromium.py
 
-## test: every test: unit, build, mike and browser (Playwright + Chromium + axe-core)
+## test: every test: unit, build, mike and browser (Playwright + Chromium + axe-core), on JOBS
+## pytest-xdist workers (default 2, the cores of a developer's and CI's machine). The heavy session
+## builds are made once and shared by the workers (tests/support.py shared).
+JOBS ?= 2
 test: $(DEV_STAMP) chromium
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadgroup
+
+## quick: the loop while writing code or content, in under a minute: the unit tests, the content
+## checks on the guard fixtures (every bad input found with file and line, no build) and one
+## strict build of the real site with its checks. No browser. `make test` before a commit.
+QUICK := tests/unit tests/build/test_check_content.py tests/build/test_site_build.py
+quick: $(DEV_STAMP)
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadgroup $(QUICK)
 
 ## bench: page weight, build time and search index size against a plain Material page, with the
 ## budgets checked (--check). Prints a table and writes bench/results.json. Not part of `make test`.

@@ -10,6 +10,8 @@ Measures, with a real build and a real Chromium (the one scripts/ensure_chromium
   plain Material site (mkdocs.yml with only `theme: material`), and the project's overhead;
 - build time: the real site, and synthetic bilingual sites of 10, 100 and 400 pages per language
   (median of three builds each), seconds per page and whether growth is linear;
+- save to reload: one module page open in Chromium under a real `mkdocs serve` (`make serve`),
+  a sentence appended to its source, seconds until the reloaded page shows it (median of three);
 - search index bytes per language;
 - search on demand: requests to search files before the reader shows intent (none allowed), and
   how long after the index arrives the first results appear (the reader typed before it came);
@@ -55,6 +57,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -388,8 +391,9 @@ def lighthouse(site: Path, reference: Path, runs: int = 3) -> dict:
     return out
 
 
-def search_timing(site: Path, runs: int = 3) -> dict:
-    """Milliseconds from the index's arrival to the first results, median of runs, per language."""
+def search_timing(site: Path, runs: int = 3, done: dict | None = None) -> dict:
+    """Milliseconds from the index's arrival to the first results, median of runs, per language.
+    ``done``: runs already measured ({"sv": [ms]}: the page-weight scenario's Swedish search)."""
     from playwright.sync_api import sync_playwright
 
     server = Server(site)
@@ -397,13 +401,68 @@ def search_timing(site: Path, runs: int = 3) -> dict:
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium(), args=["--no-sandbox", "--disable-gpu"])
-            for lang, path, query in (("sv", "", "gruppernas"), ("en", "en/", "probation")):
-                times = [weigh(browser, server.url, path, "search", query)["first_results_ms"] for _ in range(runs)]
+            for lang, path, query in (("sv", "", SEARCH_QUERY["project"]), ("en", "en/", "probation")):
+                times = list((done or {}).get(lang, []))[:runs]
+                times += [weigh(browser, server.url, path, "search", query)["first_results_ms"]
+                          for _ in range(runs - len(times))]
                 out[lang] = {"median_ms": statistics.median(times), "runs_ms": times}
             browser.close()
     finally:
         server.close()
     return out
+
+
+RELOAD_PAGE = ("strategi/budskapet.md", "strategi/budskapet/")  # a module with a quiz: source, URL
+
+
+def reload_timing(project: Path, runs: int = 3) -> dict:
+    """Seconds from saving one edited page to the browser showing it under a real `mkdocs serve`
+    (`make serve`), median of ``runs`` saves: the page is open in Chromium, a sentence is appended
+    to its source, and the clock stops when the reloaded page holds that sentence."""
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from support import free_port  # noqa: E402 (the tests' helper: a port nothing listens on)
+
+    source, url_path = project / "docs" / RELOAD_PAGE[0], RELOAD_PAGE[1]
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/{url_path}"
+    server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
+                              env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    times = []
+    try:
+        deadline = time.monotonic() + 300
+        while True:  # the first build
+            if server.poll() is not None:
+                sys.exit(f"mkdocs serve stopped:\n{server.stderr.read().decode()}")
+            try:
+                with urllib.request.urlopen(url, timeout=10) as reply:
+                    if reply.status == 200:
+                        break
+            except OSError:
+                if time.monotonic() > deadline:
+                    sys.exit("mkdocs serve did not answer in 300 s")
+                time.sleep(0.5)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium(), args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page()
+            page.goto(url, wait_until="load")
+            page.wait_for_timeout(1000)  # livereload's long poll is open
+            for n in range(runs):
+                sentence = f"Sparad för mätning {n + 1}."
+                with page.expect_event("load", timeout=120_000):
+                    start = time.perf_counter()
+                    with open(source, "a", encoding="utf-8") as handle:
+                        handle.write(f"\n{sentence}\n")
+                page.wait_for_function(f"document.body.innerText.includes({json.dumps(sentence)})",
+                                       timeout=120_000)
+                times.append(time.perf_counter() - start)
+                page.wait_for_timeout(1000)  # settled before the next save
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return {"page": url_path, "median_s": statistics.median(times), "runs_s": times}
 
 
 # Report -------------------------------------------------------------------------------------------
@@ -462,7 +521,8 @@ def print_report(r: dict) -> None:
               f"{BUDGET['page_html_kb']} KB; most quizzes {most['quizzes']} ({most['path']}) of "
               f"{BUDGET['page_quizzes']}" + (f"; largest booklet {kb(sizes['booklets'][0]['bytes'])} KB of "
                                             f"{BUDGET['booklet_kb']} KB" if sizes.get("booklets") else ""))
-    print("\nBuild time (median of runs)")
+    runs = r.get("runs", 3)
+    print(f"\nBuild time ({'median of ' + str(runs) + ' runs' if runs > 1 else 'one run'})")
     print(f"  real site: {r['build']['real']['seconds']:.2f} s for {r['build']['real']['pages']} pages "
           f"({r['build']['real']['seconds'] / r['build']['real']['pages'] * 1000:.0f} ms/page)")
     for size in r["build"]["synthetic"]:
@@ -473,6 +533,11 @@ def print_report(r: dict) -> None:
         print(f"  fit: {fit['seconds_per_page'] * 1000:.0f} ms per page (both languages) + "
               f"{fit['fixed_seconds']:.2f} s fixed, R² {fit['r2']:.3f} → "
               f"{'linear' if fit['linear'] else 'NOT linear'}")
+    reload = r.get("reload")
+    if reload:
+        print(f"Save to reload under mkdocs serve ({reload['page']}): {reload['median_s']:.2f} s "
+              f"({'median of ' + str(len(reload['runs_s'])) + ', ' if len(reload['runs_s']) > 1 else ''}"
+              f"runs {', '.join(f'{x:.2f}' for x in reload['runs_s'])} s)")
     print("\nSearch on demand: requests to search files before intent: " + ", ".join(
         f"{name} {len(w['search_before_intent'])}" for name, w in r["pages"]["project"].items() if name != "search"))
     print("First results after the index arrived: " + ", ".join(
@@ -482,7 +547,8 @@ def print_report(r: dict) -> None:
     if isinstance(lh, str):
         print(f"\nLighthouse: {lh}")
         return
-    print("\nLighthouse 12.8.2, mobile preset, median of 3 runs")
+    lh_runs = r.get("lighthouse_runs", 3)
+    print(f"\nLighthouse 12.8.2, mobile preset, {'median of ' + str(lh_runs) + ' runs' if lh_runs > 1 else 'one run'}")
     print(f"{'page':24}{'perf':>6}{'TBT ms':>8}{'a11y':>6}{'best':>6}{'SEO':>6}{'KB':>8}")
     for name, m in lh.items():
         print(f"{name:24}{m['performance']:>6.0f}{m['tbt_ms']:>8.0f}{m['accessibility']:>6.0f}"
@@ -574,7 +640,7 @@ def checks(r: dict) -> list[str]:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if a budget is broken")
-    parser.add_argument("--quick", action="store_true", help="one build per size, sizes 10 and 100")
+    parser.add_argument("--quick", action="store_true", help="one run of each measurement, sizes 10 and 100")
     parser.add_argument("--json", default=str(ROOT / "bench" / "results.json"))
     args = parser.parse_args(argv)
     runs = 1 if args.quick else 3
@@ -597,7 +663,10 @@ def main(argv=None) -> int:
                               "seconds": median_build(config, tmp / f"synthetic-{size}-site", runs)})
         print("Measuring pages in Chromium …", flush=True)
         weights = page_weights(site, tmp / "reference-site", tmp / "reference-checklist-site")
-        timing = search_timing(site, runs)
+        # The page-weight scenario's search is the Swedish search's first run ("" and the same query).
+        timing = search_timing(site, runs, {"sv": [weights["project"]["search"]["first_results_ms"]]})
+        print("Saving a page under mkdocs serve …", flush=True)
+        reload = reload_timing(project, runs)
         try:
             lighthouse_figures = lighthouse(site, tmp / "reference-site", 1 if args.quick else 3)
         except RuntimeError as exc:
@@ -635,7 +704,8 @@ def main(argv=None) -> int:
         "build": {"real": {"seconds": real, "pages": pages}, "synthetic": synthetic,
                   "fit": linear_fit([(2 * s["pages_per_language"], s["seconds"]) for s in synthetic])
                   if len(synthetic) > 1 else None},
-        "search_timing": timing, "lighthouse": lighthouse_figures,
+        "search_timing": timing, "lighthouse": lighthouse_figures, "reload": reload,
+        "runs": runs, "lighthouse_runs": 1 if args.quick else 3,
     }
     print_report(report)
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from support import (ROOT, Build, add_edition, branch_files, build, copy_project, deploy, export_branch, git,
-                     init_repo, publishable)
+                     init_repo, publishable, shared)
 
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
@@ -25,7 +25,7 @@ def exempelstad(tmp_path_factory) -> Exempelstad:
     """The fictional Exempelstad (tests/exempelstad.py), started and built strictly once a session:
     the build tests read it, the browser test serves it. Nothing may change it."""
     from exempelstad import make_site
-    result = Exempelstad(*make_site(tmp_path_factory.mktemp("newsite")))
+    result = Exempelstad(*shared(tmp_path_factory, "newsite", make_site))
     assert result.result.returncode == 0, result.result.output
     return result
 
@@ -33,8 +33,11 @@ def exempelstad(tmp_path_factory) -> Exempelstad:
 @pytest.fixture(scope="session")
 def site_build(tmp_path_factory) -> Build:
     """The real site, built strictly from a copy of the sources (the working tree's site/ stays)."""
-    project = copy_project(tmp_path_factory.mktemp("project"))
-    result = build(project, project / "site")
+    def make(folder: Path) -> Build:
+        project = copy_project(folder)
+        return build(project, project / "site")
+
+    result = shared(tmp_path_factory, "project", make)
     assert result.returncode == 0, result.output
     return result
 
@@ -57,15 +60,20 @@ class MikeSite:
 @pytest.fixture(scope="session")
 def mike_site(tmp_path_factory) -> MikeSite:
     """Two real mike deploys into a throw-away git repository, nothing pushed."""
-    repo = init_repo(publishable(copy_project(tmp_path_factory.mktemp("mike-repo"))))
-    git(repo, "tag", f"edition-{MikeSite.first}")  # the second edition's changes page compares with it
-    site = MikeSite(repo=repo, branch="site-preview", first_files={}, served=Path())
-    done = deploy(repo, site.first, site.branch)
-    assert done.returncode == 0, done.stdout + done.stderr
-    site.first_files = branch_files(repo, site.branch, site.first + "/")
-    add_edition(repo, site.second, "9–12 september 2024")  # an edition must be listed to deploy
-    git(repo, "commit", "-qam", f"Edition {site.second}")  # only committed text is deployed
-    done = deploy(repo, site.second, site.branch)
-    assert done.returncode == 0, done.stdout + done.stderr
-    site.served = export_branch(repo, site.branch, tmp_path_factory.mktemp("served") / "root")
-    return site
+    def make(folder: Path) -> MikeSite:
+        repo = init_repo(publishable(copy_project(folder / "mike-repo")))
+        git(repo, "tag", f"edition-{MikeSite.first}")  # the second edition's changes page compares with it
+        site = MikeSite(repo=repo, branch="site-preview", first_files={}, served=Path())
+        done = deploy(repo, site.first, site.branch)
+        assert done.returncode == 0, done.stdout + done.stderr
+        site.first_files = branch_files(repo, site.branch, site.first + "/")
+        add_edition(repo, site.second, "9–12 september 2024")  # an edition must be listed to deploy
+        git(repo, "commit", "-qam", f"Edition {site.second}")  # only committed text is deployed
+        done = deploy(repo, site.second, site.branch)
+        assert done.returncode == 0, done.stdout + done.stderr
+        (folder / "served").mkdir()
+        site.served = export_branch(repo, site.branch, folder / "served" / "root")
+        return site.repo, site.first_files, site.served  # plain values: shared() pickles them
+
+    repo, first_files, served = shared(tmp_path_factory, "mike", make)
+    return MikeSite(repo=repo, branch="site-preview", first_files=first_files, served=served)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import pickle
 import shutil
 import socket
 import subprocess
@@ -13,6 +14,8 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -26,6 +29,27 @@ class Build:
     output: str
     site: Path
     seconds: float
+
+
+def shared(tmp_path_factory, name: str, make):
+    """A session fixture's value, made once for the whole run. ``make(folder)`` builds into an
+    empty ``folder`` and returns a picklable value; nothing may change what it made.
+
+    Under pytest-xdist every worker has its own session: the first worker to ask makes it, under a
+    file lock, in the run's temporary folder that all workers share, and the others wait and read
+    it (so a shared build is never half-written when read). Without xdist: made as before."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return make(tmp_path_factory.mktemp(name))
+    root = tmp_path_factory.getbasetemp().parent  # the run's folder, above each worker's own
+    folder, made = root / f"shared-{name}", root / f"shared-{name}.pickle"
+    with FileLock(str(root / f"shared-{name}.lock")):
+        if made.exists():
+            return pickle.loads(made.read_bytes())
+        shutil.rmtree(folder, ignore_errors=True)  # what a failed attempt left
+        folder.mkdir()
+        value = make(folder)
+        made.write_bytes(pickle.dumps(value))
+        return value
 
 
 def copy_project(dest: Path, parts=PROJECT_PARTS) -> Path:

@@ -22,7 +22,6 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from gvi import authoring, booklet, frontmatter, mdext, render, schedule  # noqa: E402
 from gvi import data as site_data  # noqa: E402
-from gvi.problems import ContentError  # noqa: E402
 
 FOLDER = "utskrift"
 ALL = "alla"
@@ -58,10 +57,9 @@ def on_nav(nav, config, files, **kwargs):
     i18n = config.plugins["i18n"].config
     default = next(lang.locale for lang in i18n.languages if lang.default)
     lang = _lang(config)
-    try:
-        data = mdext.load_data(config.docs_dir)  # the copy the build hook and the extension share
-    except ContentError:  # only under `mkdocs serve`, which shows the problem (gvi_hooks.py)
-        data = mdext.last_good_data(config.docs_dir)
+    # The copy the build hook and the extension share; a broken data file stops a build in the
+    # hook's on_config, so the last good copy is used only under `mkdocs serve` (which shows why).
+    data, _ = mdext.data_or_last_good(config.docs_dir)
     _state[lang] = {"sections": sections, "data": data,
                     "site_name": config.site_name, "prefix": "" if lang == default else lang + "/"}
     return nav
@@ -140,6 +138,7 @@ def on_post_build(config, **kwargs):
     stylesheets = ([f"stylesheets/{os.path.basename(material[0])}"] if material else []) + [
         "stylesheets/gvi.css", "stylesheets/gvi-quiz.css", "stylesheets/gvi-booklet.css"]
     every = [(ALL, _string(lang, "booklet_all"), [p for _, _, ms in state["sections"] for p in ms])]
+    week = _schedule(lang, state["sections"], target, prefix)  # the same in every trainer guide
     for key, title, members in state["sections"] + every:
         modules = [booklet.Module(p.title, p.url[len(prefix):], p.content or "") for p in members]
         for kind in booklet.KINDS:
@@ -150,7 +149,6 @@ def on_post_build(config, **kwargs):
                 schedule=_string(lang, "booklet_schedule"),
                 note=_string(lang, f"booklet_note_{kind}"))
             text = booklet.document(
-                modules, kind, words, target, asset_root, stylesheets,
-                _schedule(lang, state["sections"], target, prefix) if kind == "trainer" else "")
+                modules, kind, words, target, asset_root, stylesheets, week if kind == "trainer" else "")
             with open(os.path.join(out_dir, f"{key}-{FILES[kind]}.html"), "w", encoding="utf-8") as handle:
                 handle.write(text)

@@ -26,8 +26,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from gvi import data as site_data  # noqa: E402
 from gvi import (authoring, checklist, checks, controls, csp, editions, frontmatter, htmlsafety,  # noqa: E402
-                 linklines, links, mdext, navcheck, pagefacts, pages, paths, progress, render, schedule,
-                 schema, search)
+                 jinjacache, linklines, links, mdext, navcheck, pagefacts, pages, paths, progress, render,
+                 schedule, schema, search)
 from gvi import legal, reviewpack, rules  # noqa: E402
 from gvi.problems import ContentError  # noqa: E402
 
@@ -103,14 +103,13 @@ def on_config(config, **kwargs):
         config.extra["polyfills"] = [OFFLINE_SHIM if "iframe-worker" in url else url
                                      for url in config.extra.get("polyfills", [])]
     prefix = _display(config, "").rstrip("/") + "/"  # "docs/": problems name files from the project root
-    try:
-        _state["data"] = mdext.load_data(config.docs_dir, prefix)  # the extension reuses this copy
-        _state.pop("data_problem", None)
-    except ContentError as exc:
-        if not (_serving() and mdext.last_good_data(config.docs_dir)):
-            raise PluginError(str(exc.problem)) from exc
+    _state["data"], error = mdext.data_or_last_good(config.docs_dir, prefix)  # the extension reuses it
+    _state.pop("data_problem", None)
+    if error:
+        if not (_serving() and _state["data"]):
+            raise PluginError(str(error.problem)) from error
         # `mkdocs serve` after a good build: go on with the last good data, show the problem.
-        _state["data"], _state["data_problem"] = mdext.last_good_data(config.docs_dir), exc.problem
+        _state["data_problem"] = error.problem
     _state["languages"], _state["default"] = _i18n(config)
     config.extra["gvi_current_to"] = legal.current_to(_state["data"].local, _state["data"].strings, _state["languages"])
     # static-i18n rewrites site_name per language build; remember each language's own.
@@ -192,6 +191,11 @@ def _nav_config(config) -> navcheck.NavConfig:
         {lang.locale: dict(lang.nav_translations or {}) for lang in config.plugins["i18n"].config.languages
          if lang.build and lang.locale != default},
         (config.not_in_nav or "").split() if isinstance(config.not_in_nav, str) else [])
+
+
+def on_env(env, config, files, **kwargs):
+    jinjacache.use(env)  # each language's build, and each rebuild under `mkdocs serve`
+    return env
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):

@@ -54,46 +54,55 @@ class Visit:
 
 
 class Reader:
-    """A browser tab that watches every request, like a careful reader's devtools."""
+    """A browser tab that watches every request, like a careful reader's devtools. ``visit`` holds
+    what every page since the tab opened did; ``goto`` returns what the one load did."""
 
     def __init__(self, context, base_url: str):
         self.page = context.new_page()
         self.host = urlsplit(base_url).netloc
         self.visit = Visit()
+        self._visits = [self.visit]  # recording now: the whole tab's, and the last page's
         self.page.on("console", self._console)
-        self.page.on("pageerror", lambda exc: self.visit.console_errors.append(str(exc)))
-        self.page.on("requestfailed", lambda r: self.visit.failed.append(f"{r.url} ({r.failure})"))
+        self.page.on("pageerror", lambda exc: self._record("console_errors", str(exc)))
+        self.page.on("requestfailed", lambda r: self._record("failed", f"{r.url} ({r.failure})"))
         self.page.on("response", self._response)
         self.page.on("request", self._request)
+
+    def _record(self, kind: str, text: str) -> None:
+        for visit in self._visits:
+            getattr(visit, kind).append(text)
 
     def _console(self, msg):
         if msg.type != "error":
             return
         if msg.text.startswith("Failed to load resource"):
             return  # every such load is caught by the response/requestfailed handlers below
-        self.visit.console_errors.append(msg.text)
+        self._record("console_errors", msg.text)
 
     def _request(self, request):
         if urlsplit(request.url).netloc not in (self.host, "") and not request.url.startswith(("data:", "blob:", "about:")):
-            self.visit.foreign.append(request.url)
+            self._record("foreign", request.url)
 
     def _response(self, response):
         # The page's own 404 status is asserted by the tests that expect it; sub-resources
         # (scripts, styles, sitemap, search index, versions.json) must all load.
         if response.status >= 400 and response.request.resource_type != "document":
-            self.visit.failed.append(f"{response.url} ({response.status})")
+            self._record("failed", f"{response.url} ({response.status})")
 
     def goto(self, url: str) -> Visit:
-        self.visit = Visit()
+        """Load ``url``: what this load (and what follows it until the next goto) did. The tab's
+        ``visit`` keeps every earlier page's problems too."""
+        self._visits = [self.visit, Visit()]
         self.page.on("response", self._status)
         self.page.goto(url, wait_until="load")
         self.page.wait_for_load_state("networkidle")
         self.page.remove_listener("response", self._status)
-        return self.visit
+        return self._visits[-1]
 
     def _status(self, response):
         if response.request.resource_type == "document" and response.request.frame == self.page.main_frame:
-            self.visit.status = response.status
+            for visit in self._visits:
+                visit.status = response.status
 
 
 @pytest.fixture(scope="session")

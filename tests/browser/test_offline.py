@@ -8,21 +8,25 @@ import zipfile
 import pytest
 
 from conftest import wait_for
-from support import ROOT
+from support import ROOT, shared
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="session")
 def bundle(tmp_path_factory):
-    out = tmp_path_factory.mktemp("offline") / "gvi-veckan-offline.zip"
-    done = subprocess.run([sys.executable, str(ROOT / "scripts/offline.py"), "--out", str(out)],
-                          capture_output=True, text=True)
-    assert done.returncode == 0, done.stdout + done.stderr
-    target = out.parent / "unpacked"
-    with zipfile.ZipFile(out) as archive:
-        archive.extractall(target)
-    return (target / "gvi-veckan").as_uri() + "/"
+    def make(folder):
+        out = folder / "gvi-veckan-offline.zip"
+        done = subprocess.run([sys.executable, str(ROOT / "scripts/offline.py"), "--out", str(out)],
+                              capture_output=True, text=True)
+        if done.returncode == 0:
+            with zipfile.ZipFile(out) as archive:
+                archive.extractall(folder / "unpacked")
+        return done.returncode, done.stdout + done.stderr, (folder / "unpacked" / "gvi-veckan").as_uri() + "/"
+
+    returncode, output, url = shared(tmp_path_factory, "offline", make)
+    assert returncode == 0, output
+    return url
 
 
 @pytest.fixture

@@ -18,7 +18,8 @@ import yaml
 from conftest import Reader, wait_for
 from support import ROOT
 
-pytestmark = pytest.mark.browser
+# One worker runs both languages: the module fixture below runs every query once (pytest-xdist).
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("relevance")]
 
 SET = ROOT / "tests" / "data" / "relevance.yml"
 THRESHOLDS = {"success@1": 0.80, "success@3": 0.95}

@@ -363,6 +363,7 @@ def build_outputs(tmp_path_factory) -> dict[str, tuple[str, Path]]:
         return {number: future.result() for number, future in futures.items()}
 
 
+@pytest.mark.xdist_group("bad-input-builds")  # one worker: the module fixture builds every case
 @pytest.mark.parametrize("case", BUILD_CASES, ids=lambda c: c.number)
 def test_the_strict_build_gives_one_line_and_stops(case, build_outputs):
     output, root = build_outputs[case.number]

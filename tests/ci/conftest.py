@@ -4,13 +4,18 @@ from __future__ import annotations
 import pytest
 from deploy_support import BRANCH, FIRST, SECOND, Deploys, Origin, failed, make_origin, make_second_edition
 
-from support import branch_files, export_branch
+from support import branch_files, export_branch, shared
 
 
 @pytest.fixture(scope="session")
 def deploys(tmp_path_factory) -> Deploys:
-    """First edition (no gh-pages yet), second edition, then the first re-deployed (a re-run)."""
-    origin = make_origin(tmp_path_factory.mktemp("deploys"))
+    """First edition (no gh-pages yet), second edition, then the first re-deployed (a re-run).
+    Made once a run (support.shared); the refused deploys work on copies (spare_origin)."""
+    return shared(tmp_path_factory, "deploys", _deploys)
+
+
+def _deploys(folder) -> Deploys:
+    origin = make_origin(folder)
     result = Deploys(origin)
     result.runs["first"] = origin.deploy(f"refs/tags/edition-{FIRST}")
     assert all(s.returncode == 0 for s in result.runs["first"]), failed(result.runs["first"])

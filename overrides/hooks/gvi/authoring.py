@@ -10,6 +10,7 @@
 """
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -201,11 +202,20 @@ _BRACES_IN_TEXT = re.compile(r"[^<>\n]{0,40}(?:\{\{|\}\})[^<>\n]{0,40}")  # with
 _RENDERED_FENCE = re.compile(r"(?:```|~~~)\s*quiz|class=\"[^\"]*language-quiz", re.I)
 
 
-def leftovers(page_html: str) -> list[tuple[str, str]]:
+def _braces(text: str):
+    """_BRACES_IN_TEXT.search(text), tried only near the first '{{' or '}}': the pattern tries
+    every position of a page, and a match starts at most 40 characters before its braces and
+    ends at most 42 after them (the same match, without scanning the whole page)."""
+    first = min((i for i in (text.find("{{"), text.find("}}")) if i >= 0), default=-1)
+    return _BRACES_IN_TEXT.search(text, max(0, first - 40), first + 84) if first >= 0 else None
+
+
+@functools.lru_cache(maxsize=256)  # pure: `mkdocs serve` rebuilds every page after each save
+def leftovers(page_html: str) -> tuple[tuple[str, str], ...]:
     """What must never reach a reader, found in a page's rendered HTML: (what, text) pairs."""
     text = _SCRIPT.sub("", page_html)
     found = []
-    match = _BRACES_IN_TEXT.search(text)
+    match = _braces(text)
     if match:
         found.append(("an unfilled placeholder", html.unescape(match.group(0)).strip()))
     match = _RENDERED_FENCE.search(text)
@@ -215,7 +225,7 @@ def leftovers(page_html: str) -> list[tuple[str, str]]:
         if "`" not in placeholder and html.escape(placeholder, quote=False) in text:
             found.append(("the scaffold's placeholder", placeholder))
             break
-    return found
+    return tuple(found)
 
 
 def source_line(source: str, needle: str) -> int:

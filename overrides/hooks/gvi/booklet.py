@@ -13,6 +13,7 @@ functions: the build hook (overrides/hooks/gvi_booklets.py) gives them the rende
 """
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -148,15 +149,33 @@ class _Rewriter(HTMLParser):
         pass
 
 
+# Each page is rewritten once per kind with this stand-in for its id prefix, then the prefix of
+# each booklet it is in (``m3-`` in its section's, ``m17-`` in the whole curriculum's) replaces it.
+_PREFIX = "\x00gvi-module\x00"
+
+
+@functools.lru_cache(maxsize=256)
+def _rewrite(page_html: str, kind: str, page_url: str, target_dir: str, prefix: str) -> tuple[str, tuple]:
+    """Pure, so remembered: `mkdocs serve` rebuilds the booklets after every save, and all the
+    pages but the one edited come back the same."""
+    parser = _Rewriter(kind, prefix, page_url, target_dir)
+    parser.feed(page_html)
+    parser.close()
+    return "".join(parser.out), tuple(parser.headings)
+
+
 def prepare(module: Module, kind: str, number: int, target_dir: str) -> tuple[str, list]:
     """One module's HTML for a booklet: filtered for ``kind``, headings one level down, ids
     prefixed (``m3-``) so that modules never share an id, links relative to ``target_dir``."""
     if kind not in KINDS:
         raise ValueError(f"unknown booklet kind {kind!r}")
-    parser = _Rewriter(kind, f"m{number}-", module.url, target_dir)
-    parser.feed(module.html)
-    parser.close()
-    return "".join(parser.out), parser.headings
+    prefix = f"m{number}-"
+    if _PREFIX in module.html:  # never in a rendered page; then no stand-in
+        body, headings = _rewrite(module.html, kind, module.url, target_dir, prefix)
+        return body, list(headings)
+    body, headings = _rewrite(module.html, kind, module.url, target_dir, _PREFIX)
+    return body.replace(_PREFIX, prefix), [(level, ident.replace(_PREFIX, prefix), text)
+                                           for level, ident, text in headings]
 
 
 @dataclass(frozen=True)

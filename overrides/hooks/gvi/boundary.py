@@ -7,6 +7,7 @@ for any site, so it may name the site's own places only inside a marked example,
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 
@@ -35,7 +36,13 @@ def local_pages(local: dict) -> set[str]:
 
 def name_pattern(names: list[str]) -> re.Pattern | None:
     """One name as a whole word (a genitive s allowed): 'Bro' matches 'Bro' and 'Bros', never
-    the 'Bro' in 'Upplands-Bro' (that is its own name) or in 'Brottet'."""
+    the 'Bro' in 'Upplands-Bro' (that is its own name) or in 'Brottet'. Made once per list of
+    names (check_page asks for it on every page)."""
+    return _pattern(tuple(names))
+
+
+@functools.lru_cache(maxsize=16)
+def _pattern(names: tuple[str, ...]) -> re.Pattern | None:
     if not names:
         return None
     # A name of five letters or more also inside a compound ('Järfällamodellen', 'Kungsängenpolisen',
@@ -104,10 +111,13 @@ def check_config(local: dict, pages: set[str], local_text: str,
     return problems
 
 
-def check_site(docs_dir: str, local: dict, pages, prefix: str = "docs/") -> list[Problem]:
-    """check_config for the docs folder: reads local.yml's text for the line numbers."""
-    with open(os.path.join(docs_dir, "_data", "local.yml"), encoding="utf-8") as handle:
-        return check_config(local, set(pages), handle.read(), f"{prefix}_data/local.yml")
+def check_site(docs_dir: str, local: dict, pages, prefix: str = "docs/", text: str | None = None) -> list[Problem]:
+    """check_config for the docs folder: local.yml's ``text`` (as gvi.data read it, else read
+    here) gives the line numbers."""
+    if text is None:
+        with open(os.path.join(docs_dir, "_data", "local.yml"), encoding="utf-8") as handle:
+            text = handle.read()
+    return check_config(local, set(pages), text, f"{prefix}_data/local.yml")
 
 
 def examples(text: str, first_line: int = 1) -> list[tuple[int, str]]:

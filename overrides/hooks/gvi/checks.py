@@ -141,7 +141,7 @@ def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: st
         own = versions.get(default, (0, 0, 0, 0, []))[4]
         problems += own or [p for v in versions.values() for p in v[4]]
     problems += guards.finish()
-    problems += boundary.check_site(docs_dir, data.local, by_neutral, prefix)
+    problems += boundary.check_site(docs_dir, data.local, by_neutral, prefix, data.texts.get("local.yml"))
     for lang in languages:
         problems += schema.duplicate_ids(modules[lang])
         problems += quiz.duplicate_ids(quizzes[lang])

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import yaml
 
@@ -20,6 +20,8 @@ class SiteData:
     sources: dict  # bibliography: key -> {title, publisher, year, url}
     strings: dict  # interface strings: key -> {lang: text}
     abbreviations: dict  # abbreviation -> {lang: expansion}, explained on every page
+    # The files' text as read ({"local.yml": …}): the checks find key lines in it, not on disk again.
+    texts: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def roles(self) -> dict:
@@ -44,16 +46,19 @@ def fill(text: str, **values) -> str:
     return text
 
 
-def _load(path: str, display: str) -> dict:
+def _load(path: str, display: str, texts: dict | None = None) -> dict:
     try:
         with open(path, "rb") as handle:
             raw = handle.read()
     except FileNotFoundError as exc:
         raise ContentError(Problem(display, 1, "data file is missing.",
                                    "restore it from git or create it.")) from exc
+    # A byte order mark is harmless here (YAML skips it); an undecodable byte names its line.
+    text = decode(raw.removeprefix(b"\xef\xbb\xbf"), display)
+    if texts is not None:
+        texts[os.path.basename(path)] = text
     try:
-        # A byte order mark is harmless here (YAML skips it); an undecodable byte names its line.
-        value = yaml.safe_load(decode(raw.removeprefix(b"\xef\xbb\xbf"), display))
+        value = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise ContentError(Problem(display, yamltext.error_line(exc) + 1,
                                    f"data file is not valid YAML ({getattr(exc, 'problem', exc)}).",
@@ -162,12 +167,14 @@ def check_shape(docs_dir: str, data: "SiteData", display_prefix: str = "docs/") 
 
 
 def load(docs_dir: str, display_prefix: str = "docs/") -> SiteData:
+    texts: dict = {}
+
     def one(name: str) -> dict:
-        return _load(os.path.join(docs_dir, DATA_DIR, name), f"{display_prefix}{DATA_DIR}/{name}")
+        return _load(os.path.join(docs_dir, DATA_DIR, name), f"{display_prefix}{DATA_DIR}/{name}", texts)
 
     data = SiteData(curriculum=one("curriculum.yml"), local=one("local.yml"),
                     sources=_sources(docs_dir, display_prefix, one("sources.yml")),
-                    strings=one("strings.yml"), abbreviations=one("abbreviations.yml"))
+                    strings=one("strings.yml"), abbreviations=one("abbreviations.yml"), texts=texts)
     for problem in check_shape(docs_dir, data, display_prefix):
         raise ContentError(problem)  # the first: the others may follow from it
     return data

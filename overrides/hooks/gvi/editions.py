@@ -46,8 +46,7 @@ class Edition:
 def parse(text: str, languages: list[str], path: str = "docs/" + FILE) -> tuple[list[Edition], list[Problem]]:
     """The editions listed in editions.yml, oldest first, and the problems with the file."""
     try:
-        root = yaml.compose(text)
-        value = yaml.safe_load(text)
+        root, value = yamltext.load(text)  # the one YAML reading, with its nodes for the lines
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         return [], [Problem(path, mark.line + 1 if mark else 1,

@@ -72,11 +72,11 @@ class Guards:
             source, lines, problem = _read(reviews_path, shown + rules.REVIEWS_FILE)
             problems += [problem] if problem else rules.parse_reviews(source, shown + rules.REVIEWS_FILE,
                                                                       lines, guards.rules)
-        local_lines = _key_lines(os.path.join(folder, "local.yml"))
+        local_lines = _key_lines(os.path.join(folder, "local.yml"), data)
         problems += legal.check_current_to(data.local, shown + "local.yml",
                                            local_lines.get(("content", "current_to"), local_lines.get(("content",), 1)),
                                            guards.today)
-        abbr_lines = _key_lines(os.path.join(folder, "abbreviations.yml"))
+        abbr_lines = _key_lines(os.path.join(folder, "abbreviations.yml"), data)
         problems += terms.check_abbreviations(data.abbreviations, base, shown + "abbreviations.yml", abbr_lines)
         return guards, problems
 
@@ -195,8 +195,12 @@ class Guards:
         return found if used and all(found) else []
 
 
-def _key_lines(path: str) -> dict:
-    """The line of each key of a data file that gvi.data has read and checked ({} if it is gone)."""
+def _key_lines(path: str, data=None) -> dict:
+    """The line of each key of a data file that gvi.data has read and checked ({} if it is gone),
+    from the text gvi.data read (``data.texts``) when it has it."""
+    text = getattr(data, "texts", {}).get(os.path.basename(path))
+    if text is not None:
+        return terms.key_lines(text)
     try:
         with open(path, encoding="utf-8") as handle:
             return terms.key_lines(handle.read())

@@ -69,6 +69,16 @@ def last_good_data(docs_dir: str) -> site_data.SiteData | None:
     return cached[1] if cached else None
 
 
+def data_or_last_good(docs_dir: str, display_prefix: str = "docs/") -> tuple[site_data.SiteData | None,
+                                                                            ContentError | None]:
+    """(the data files, None), or with a broken one (the last good copy or None, the error): the
+    one place where the hook, the booklets and this extension decide what a broken file means."""
+    try:
+        return load_data(docs_dir, display_prefix), None
+    except ContentError as exc:
+        return last_good_data(docs_dir), exc
+
+
 @dataclass
 class Context:
     lang: str
@@ -165,12 +175,11 @@ class GviExtension(Extension):
     def extendMarkdown(self, md):
         md.registerExtension(self)
         lang = self.getConfig("lang")
-        try:
-            data = load_data(self.getConfig("docs_dir"))
-        except ContentError as exc:  # reported when a page is rendered (and by the hook before that)
-            data = last_good_data(self.getConfig("docs_dir")) if self.getConfig("on_error") == "mark" else None
+        data, error = data_or_last_good(self.getConfig("docs_dir"))
+        if error:  # reported when a page is rendered (and by the hook before that)
+            data = data if self.getConfig("on_error") == "mark" else None
             if data is None:
-                md.gvi = Context(lang, None, error=str(exc.problem))
+                md.gvi = Context(lang, None, error=str(error.problem))
                 md.preprocessors.register(_Local(md), "gvi_local", 40)
                 return
         if lang not in data.strings["permalink"]:

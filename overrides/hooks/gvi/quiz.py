@@ -17,6 +17,7 @@ a true/false question) with more than one correct option is an error, never a si
 """
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -308,6 +309,7 @@ def _inert(text: str) -> str:
                    for index, part in enumerate(parts))
 
 
+@functools.lru_cache(maxsize=4096)  # pure: every build (and `mkdocs serve` rebuild) renders the same texts
 def inline(text: str) -> str:
     """Markdown to HTML for quiz texts (emphasis, links, code); one paragraph loses its <p>."""
     _INLINE.reset()
@@ -317,7 +319,9 @@ def inline(text: str) -> str:
     return out
 
 
+@functools.lru_cache(maxsize=1024)
 def _block(text: str) -> str:
+    """Markdown to HTML for a quiz's explanation (paragraphs kept), its markup inert."""
     _BLOCK.reset()
     return _BLOCK.convert(_inert(text))
 

@@ -13,6 +13,7 @@ it defines in Swedish must be given with the term base's English rendering.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -59,6 +60,11 @@ def _pattern(text: str) -> re.Pattern:
 
 def key_lines(source: str) -> dict[tuple, int]:
     """{(key, subkey, …): 1-based line} for every mapping key in a YAML document."""
+    return dict(_key_lines(source))  # the caller's own copy of what is remembered
+
+
+@functools.lru_cache(maxsize=32)  # the same data files every build and `mkdocs serve` rebuild
+def _key_lines(source: str) -> tuple:
     lines: dict[tuple, int] = {}
 
     def walk(node, path):
@@ -75,7 +81,7 @@ def key_lines(source: str) -> dict[tuple, int]:
         walk(yaml.compose(source), ())
     except yaml.YAMLError:
         pass
-    return lines
+    return tuple(lines.items())
 
 
 def parse(source: str, path: str, languages: list[str]) -> tuple[TermBase, list[Problem]]:

@@ -26,8 +26,19 @@ yaml.SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 @functools.lru_cache(maxsize=4096)
 def load(source: str):
     """(node, data) of a YAML text, remembered: every build (and each `mkdocs serve` rebuild) reads
-    the same few hundred quizzes and front matters again. Callers only read the values."""
-    return yaml.compose(source), yaml.safe_load(source)
+    the same few hundred quizzes and front matters again. Callers only read the values.
+
+    Parsed once: the data are built from the node, as yaml.safe_load builds them from the node it
+    composes (same resolver, SafeConstructor: the same values, and the same errors for a tag the
+    safe loader refuses)."""
+    node = yaml.compose(source, Loader=yaml.SafeLoader)
+    if node is None:
+        return None, None
+    loader = yaml.SafeLoader("")
+    try:
+        return node, loader.construct_document(node)
+    finally:
+        loader.dispose()
 
 
 def error_line(exc) -> int:
