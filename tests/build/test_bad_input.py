@@ -455,6 +455,21 @@ def _get(url: str, timeout: float) -> str:
         return response.read().decode("utf-8")
 
 
+def served_page(url: str, ready: Callable[[str], bool], wait: int) -> str:
+    """The page `mkdocs serve` gives once ``ready`` holds (up to 2 minutes); a request that hung
+    fails after ``wait`` seconds."""
+    page = ""
+    for _ in range(240):
+        try:
+            page = _get(url, wait)
+        except OSError:
+            page = ""
+        if ready(page):
+            break
+        time.sleep(0.5)
+    return page
+
+
 def test_serve_shows_a_content_error_in_the_browser_and_recovers(tmp_path):
     """`make serve` runs `mkdocs serve`: with a content error the browser gets an error page naming
     file, line and fix (not a request that hangs), and the site again once the file is fixed; the
@@ -468,16 +483,7 @@ def test_serve_shows_a_content_error_in_the_browser_and_recovers(tmp_path):
     url = f"http://127.0.0.1:{port}/strategi/testmodul/"
 
     def page_when(ready: Callable[[str], bool]) -> str:
-        page = ""
-        for _ in range(240):
-            try:
-                page = _get(url, 60)  # a request that hung would fail here, after 60 s
-            except OSError:
-                page = ""
-            if ready(page):
-                break
-            time.sleep(0.5)
-        return page
+        return served_page(url, ready, 60)
 
     try:
         page = page_when(lambda p: "<h1" in p)
@@ -514,16 +520,7 @@ def test_serve_turns_a_crash_into_the_error_page_and_says_not_built(tmp_path):
     url = f"http://127.0.0.1:{port}/strategi/testmodul/"
 
     def page_when(ready: Callable[[str], bool]) -> str:
-        page = ""
-        for _ in range(240):
-            try:
-                page = _get(url, 20)  # a request that hung would fail here
-            except OSError:
-                page = ""
-            if ready(page):
-                break
-            time.sleep(0.5)
-        return page
+        return served_page(url, ready, 20)
 
     try:
         assert 'data-gvi-quiz="testmodul-prov-1"' in page_when(lambda p: "testmodul-prov-1" in p)

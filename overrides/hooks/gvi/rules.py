@@ -32,6 +32,7 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 
+from .legal import as_date as _date
 from .problems import Problem
 
 RULES_FILE = "rules.yml"
@@ -46,19 +47,6 @@ ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REF = re.compile(r"\{\{\s*(rule|cite)\.([A-Za-z0-9_.-]*?)\s*\}\}")
 _SFS = re.compile(r"^\d{4}:\d{1,4}$")
 _BILL = re.compile(r"^[Pp]rop\.\s*(\d{4}/\d{2}:\d+)$")
-
-
-def _date(value) -> datetime.date | None:
-    if isinstance(value, datetime.datetime):
-        return None
-    if isinstance(value, datetime.date):
-        return value
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        try:
-            return datetime.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
 
 
 @dataclass

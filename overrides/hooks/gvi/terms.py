@@ -13,13 +13,12 @@ it defines in Swedish must be given with the term base's English rendering.
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
 import yaml
 
-from . import prose
+from . import prose, yamltext
 from .problems import ContentError, Problem
 
 TERMS_FILE = "terms.yml"
@@ -58,30 +57,7 @@ def _pattern(text: str) -> re.Pattern:
     return re.compile(r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])", re.IGNORECASE)
 
 
-def key_lines(source: str) -> dict[tuple, int]:
-    """{(key, subkey, …): 1-based line} for every mapping key in a YAML document."""
-    return dict(_key_lines(source))  # the caller's own copy of what is remembered
-
-
-@functools.lru_cache(maxsize=32)  # the same data files every build and `mkdocs serve` rebuild
-def _key_lines(source: str) -> tuple:
-    lines: dict[tuple, int] = {}
-
-    def walk(node, path):
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                lines[path + (str(key.value),)] = key.start_mark.line + 1
-                walk(value, path + (str(key.value),))
-        elif isinstance(node, yaml.SequenceNode):
-            for index, value in enumerate(node.value):
-                lines[path + (index,)] = value.start_mark.line + 1
-                walk(value, path + (index,))
-
-    try:
-        walk(yaml.compose(source), ())
-    except yaml.YAMLError:
-        pass
-    return tuple(lines.items())
+key_lines = yamltext.key_lines  # {(key, subkey, …): line}; one implementation (gvi/yamltext.py)
 
 
 def parse(source: str, path: str, languages: list[str]) -> tuple[TermBase, list[Problem]]:

@@ -64,6 +64,11 @@ def fix(exc, usual: str = "check indentation, colons and quotes on that line.") 
 
 def key_lines(source: str) -> dict[tuple, int]:
     """{(key, subkey, …): 1-based line} for every mapping key (and list item) in a YAML text."""
+    return dict(_key_lines(source))  # the caller's own copy of what is remembered
+
+
+@functools.lru_cache(maxsize=32)  # the same data files every build and `mkdocs serve` rebuild
+def _key_lines(source: str) -> tuple:
     lines: dict[tuple, int] = {}
 
     def walk(node, path):
@@ -80,7 +85,7 @@ def key_lines(source: str) -> dict[tuple, int]:
         walk(yaml.compose(source), ())
     except yaml.YAMLError:
         pass
-    return lines
+    return tuple(lines.items())
 
 
 def duplicate_keys(source) -> list[tuple[str, int, int]]:
