@@ -39,7 +39,7 @@ def in_body(sv: str, en: str):
 
 CASES = [
     # Crashes (D) -------------------------------------------------------------------------------
-    Case("01", edit(LEGAL, "checked: 2026-11-27", "checked: 2026-27-11"), at(LEGAL, "checked: 2026-27-11"),
+    Case("01", edit(LEGAL, "checked: 2026-12-06", "checked: 2026-27-11"), at(LEGAL, "checked: 2026-27-11"),
          "data file is not valid YAML ('2026-27-11' is not a date: month must be in 1..12)", build=True),
     Case("08", edit(STRINGS, "quiz_check: {sv: Kontrollera svaret, en: Check answer}",
                     "quiz_check: {sv: Kontrollera svaret}"), at(STRINGS, "quiz_check:"),
@@ -53,12 +53,12 @@ CASES = [
         for line in (root / ABBREVIATIONS).read_text(encoding="utf-8").splitlines(True)), encoding="utf-8"),
          at(ABBREVIATIONS, "CIRV: Cincinnati Initiative to Reduce Violence"), "abbreviation 'CIRV' is one text, not a text per language",
          build=True),
-    Case("13", edit(LOCAL, "current_to: 2026-11-27", "current_to: 2026-27-11"), at(LOCAL, "current_to:"),
+    Case("13", edit(LOCAL, "current_to: 2026-12-06", "current_to: 2026-27-11"), at(LOCAL, "current_to:"),
          "data file is not valid YAML ('2026-27-11' is not a date: month must be in 1..12)", build=True),
     Case("14", edit(LOCAL, "  email: gvi-veckan@example.se", "  email: [a@example.se, b@example.se]"),
          at(LOCAL, "  email: ["), "contact.email must be one e-mail address", build=True),
-    Case("24", steps(edit(LAW_PAGE, "legal_checked: 2026-11-27", "legal_checked: 2026-02-30"),
-                     edit(LAW_PAGE_EN, "legal_checked: 2026-11-27", "legal_checked: 2026-02-30")),
+    Case("24", steps(edit(LAW_PAGE, "legal_checked: 2026-12-06", "legal_checked: 2026-02-30"),
+                     edit(LAW_PAGE_EN, "legal_checked: 2026-12-06", "legal_checked: 2026-02-30")),
          f"{LAW_PAGE}:10", "front matter is not valid YAML ('2026-02-30' is not a date: day is out of "
          "range for month)", build=True),
     # Published without a word (C) ---------------------------------------------------------------

@@ -79,7 +79,7 @@ def test_legal_checked_and_current_to_render_in_both_languages(tmp_path):
                      r'and has not been reviewed by a lawyer\.</p>', en)
     # Near the top: right under the title, before the first section.
     assert sv.index("gvi-legal-notice") < sv.index('id="budskapet"')
-    assert "Innehållet gäller per 27 november 2026" in sv and "Content current as of 27 November 2026" in en
+    assert "Innehållet gäller per 6 december 2026" in sv and "Content current as of 6 December 2026" in en
     status = (tmp_path / "site/rattslaget/index.html").read_text(encoding="utf-8")
     assert '<a href="../strategi/testmodul/">Testmodul</a>' in status
 

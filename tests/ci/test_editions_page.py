@@ -68,9 +68,10 @@ def test_first_edition_says_it_is_the_first(deploys):
 
 
 def test_page_is_in_the_navigation_in_both_languages(deploys):
+    """In the tab 'Veckan och mer / The week and more', beside the week's page (issue 22)."""
     for lang, title in (("sv", "Nytt i den här utgåvan"), ("en", "New in this edition")):
-        home = (deploys.served / SECOND / PREFIX[lang] / "index.html").read_text(encoding="utf-8")
-        assert re.search(rf'href="nytt/"[^>]*>\s*(<[^>]+>\s*)*{title}', home), lang
+        week = (deploys.served / SECOND / PREFIX[lang] / "veckan" / "index.html").read_text(encoding="utf-8")
+        assert re.search(rf'href="\.\./nytt/"[^>]*>\s*(<[^>]+>\s*)*{title}', week), lang
 
 
 def test_a_tarball_without_git_says_so_instead_of_failing(deploys, tmp_path):

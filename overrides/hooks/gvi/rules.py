@@ -502,10 +502,12 @@ def rule_section(rule: Rule, acts: dict, lang: str, strings: dict, sources: dict
            " ".join(rule.text[lang].split()), ""]
     if rule.open.get(lang):
         out += [f"**{s('rule_open')}:** " + " ".join(rule.open[lang].split()), ""]
+    # Where to read more and where it is used: kept out of the search index (gvi/search.py), so that
+    # the titles of the pages that use a rule do not make this page the answer for those pages.
     if rule.sources:
-        out += [f"{s('sources')}: {_sources(rule.sources, sources)}.", ""]
+        out += [f"{s('sources')}: {_sources(rule.sources, sources)}.", "{: .gvi-rule-meta }", ""]
     if pages_text:
-        out += [f"{s('legal_cited_on')}: {pages_text}.", ""]
+        out += [f"{s('legal_cited_on')}: {pages_text}.", "{: .gvi-rule-meta }", ""]
     return out
 
 

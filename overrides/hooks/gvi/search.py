@@ -53,6 +53,12 @@ EXCLUDED = [
     re.compile(r'<form(?=[^>]*\bclass="gvi-quiz")'),
     re.compile(r'<script(?=[^>]*\bid="gvi-ui")'),
     re.compile(r'<h2(?=[^>]*\bid="kallor")'),
+    # The legal-position page: each rule's sources and the pages that use it, and the list of
+    # every act and section the pages cite (a list of page titles, like a bibliography).
+    re.compile(r'<p(?=[^>]*\bclass="gvi-rule-meta")'),
+    re.compile(r'<h2(?=[^>]*\bid="hanvisningar")'),
+    # …and its list of what is still to check, which repeats each rule's own 'open' text
+    re.compile(r'<h2(?=[^>]*\bid="att-kontrollera")'),
 ]
 
 

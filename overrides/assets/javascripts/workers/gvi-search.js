@@ -88,7 +88,7 @@
     return added.length ? query + " " + added.join(" ") : query;
   }
 
-  var titles = {}, lastQuery = [];
+  var titles = {}, boosts = {}, lastQuery = [];
   function titleWords(location) {
     var out = [], parts = location.split("/").filter(Boolean);
     for (var i = parts.length; i > 0; i--) {  // and the sections' above
@@ -106,11 +106,12 @@
       // the page's title path, with its best matching section's title ("Före ett call-in")
       var found = Math.max.apply(null, group.map(function (item) {
         var section = item.location === page ? [] : words(titles[item.location] || "").map(stem);
+        var less = Math.min(boosts[page] || 1, 1);  // a reference page (search: boost < 1): its sections count less
         var n = 0;
         lastQuery.forEach(function (q) {
           function has(word) { return matches(word, q); }
           // a word in the section's title counts a little less than one in the page's
-          var weight = base.some(has) ? 1 : section.some(has) ? 0.9 : 0;
+          var weight = base.some(has) ? 1 : section.some(has) ? 0.9 * less : 0;
           n += isStopWord(q) ? weight / 10 : weight;  // stop words break ties
         });
         return n;
@@ -132,6 +133,7 @@
       titles = {};
       data.docs.forEach(function (doc) {
         titles[doc.location] = doc.title;
+        boosts[doc.location] = doc.boost;
       });
       synonyms = (data.config.gvi_synonyms || {})[lang] || [];
       data.config.lang = [lang];
