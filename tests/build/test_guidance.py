@@ -99,7 +99,7 @@ def test_the_reforms_in_force_are_never_called_proposals(site):
         if not article:
             continue
         body = re.split(r'<h2[^>]*id="kallor"', article[0])[0]  # a source's own title may say "förslag",
-        body = re.sub(r"<p>(?:Källor|Sources): .*?</p>", " ", body, flags=re.S)  # here too (rattslaget)
+        body = re.sub(r"<p[^>]*>(?:Källor|Sources): .*?</p>", " ", body, flags=re.S)  # here too (rattslaget)
         text = html_lib.unescape(re.sub(r"<[^>]+>", " ", body))
         for sentence in re.split(r"(?<=[.!?])\s+", " ".join(text.split())):
             named = any(mark in sentence for marks in IN_FORCE.values() for mark in marks)

@@ -63,7 +63,7 @@ class Guards:
             problems.append(problem)
         else:
             guards.rules, rule_problems = rules.parse(source, shown + rules.RULES_FILE, lines, languages,
-                                                      data.sources, legal_data.acts)
+                                                      data.sources, legal_data.acts if guards.legal_read else None)
             problems += rule_problems
             # A bill the pages cite is a rule's: the legal-status page links it there.
             legal_data.changes = [{"bill": r.bill, "id": r.id} for r in guards.rules.rules.values() if r.bill]

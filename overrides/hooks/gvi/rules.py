@@ -139,8 +139,9 @@ def _texts(value, languages) -> bool:
 
 
 def parse(data: dict, path: str, lines: dict, languages: list[str], sources: dict,
-          acts: dict) -> tuple[RuleBase, list[Problem]]:
-    """Validate rules.yml: each rule and topic; problems name the key's line."""
+          acts: dict | None) -> tuple[RuleBase, list[Problem]]:
+    """Validate rules.yml: each rule and topic; problems name the key's line. ``acts`` None: legal.yml
+    could not be read (said once there), so the rules' acts are not checked against it."""
     base = RuleBase(path=path)
     problems: list[Problem] = []
     rules = data.get("rules")
@@ -166,7 +167,7 @@ def parse(data: dict, path: str, lines: dict, languages: list[str], sources: dic
         for unknown in sorted(set(map(str, entry)) - RULE_KEYS):
             bad(unknown, f"has unknown key '{unknown}'.", f"use only: {', '.join(sorted(RULE_KEYS))}.")
         act = entry.get("act")
-        if act is not None and str(act) not in acts:
+        if act is not None and acts is not None and str(act) not in acts:
             bad("act", f"names act '{act}', which docs/_data/legal.yml does not list.",
                 "use a key of 'acts:' in legal.yml, or add the act there (name, SFS number, source).")
         bill = " ".join(str(entry.get("bill") or "").split())  # 'Prop. 2024/25:180', or a draft's name
