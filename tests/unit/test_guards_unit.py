@@ -123,7 +123,7 @@ def legal_data():
         }}
     parsed, problems = legal.parse(data, "docs/_data/legal.yml", {}, LANGS, {})
     assert problems == []
-    parsed.changes = [{"bill": "Prop. 2024/25:65", "id": "p65"}]  # the bills the rule base names (gvi/guards.py)
+    parsed.bills = {"2024/25:65": "p65"}  # the bills the rule base names (gvi/guards.py)
     return parsed
 
 

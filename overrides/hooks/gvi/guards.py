@@ -66,7 +66,7 @@ class Guards:
                                                       data.sources, legal_data.acts if guards.legal_read else None)
             problems += rule_problems
             # A bill the pages cite is a rule's: the legal-status page links it there.
-            legal_data.changes = [{"bill": r.bill, "id": r.id} for r in guards.rules.rules.values() if r.bill]
+            legal_data.bills = guards.rules.bills
         reviews_path = os.path.join(folder, rules.REVIEWS_FILE)
         if os.path.exists(reviews_path):
             source, lines, problem = _read(reviews_path, shown + rules.REVIEWS_FILE)

@@ -81,16 +81,11 @@ class Act:
 @dataclass
 class Legal:
     checked: datetime.date | None = None
-    changes: list[dict] = field(default_factory=list)
+    bills: dict[str, str] = field(default_factory=dict)  # '2024/25:65' -> the rule that names it (gvi/guards.py)
     acts: dict[str, Act] = field(default_factory=dict)
     path: str = "docs/_data/legal.yml"
     mentions: object = None  # prose.Phrases of every act's names (see _mention_phrases)
     match: dict = field(default_factory=dict)  # act key -> its 'match' names per language
-
-    @property
-    def bills(self) -> dict[str, dict]:
-        """'2024/25:65' -> the change it belongs to."""
-        return {re.sub(r"^[Pp]rop\.\s*", "", str(c.get("bill", ""))): c for c in self.changes if c.get("bill")}
 
     def act_by_sfs(self, number: str) -> Act | None:
         return next((act for act in self.acts.values() if act.sfs == number), None)
@@ -418,8 +413,8 @@ def status_page(legal: Legal, index: dict, lang: str, strings: dict, sources: di
         out += [f"### {s('legal_bills_heading')} {{#propositioner}}", ""]
         for key in bills:
             number = key[5:]
-            change = legal.bills.get(number)
-            label = f"[Prop. {number}](#{change['id']})" if change else f"Prop. {number}"
+            rule = legal.bills.get(number)
+            label = f"[Prop. {number}](#{rule})" if rule else f"Prop. {number}"
             out.append(f"- {label}: {pages(index[key][None])}")
         out.append("")
     unknown = sorted(k for k in index if k.startswith("sfs:"))

@@ -32,8 +32,9 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 
-from .legal import as_date as _date
+from .legal import _provision_text, _sources, as_date as _date, format_date
 from .problems import Problem
+from .prose import line_at
 
 RULES_FILE = "rules.yml"
 REVIEWS_FILE = "reviews.yml"
@@ -117,6 +118,11 @@ class RuleBase:
             if rule.chapter == chapter and (rule.section == section or not section):
                 return rule
         return None
+
+    @property
+    def bills(self) -> dict[str, str]:
+        """'2024/25:180' -> the id of the rule that names the bill."""
+        return {_BILL.match(r.bill)[1]: r.id for r in self.rules.values() if _BILL.match(r.bill)}
 
     def nearest(self, wanted: str) -> str:
         close = difflib.get_close_matches(wanted, list(self.rules), n=1, cutoff=0.0)
@@ -302,36 +308,33 @@ def parse_reviews(data: dict | None, path: str, lines: dict, base: RuleBase) -> 
 
 # Wording -------------------------------------------------------------------------------------------
 
-def _date_text(value: datetime.date, lang: str) -> str:
-    from .legal import format_date
-    return format_date(value, lang)
+def _bill(bill: str, lang: str) -> str:
+    """'prop. 2024/25:180' / 'Government bill 2024/25:180'; a draft by its name."""
+    found = _BILL.match(bill)
+    if not found:
+        return bill  # a draft or a referral to the Council on Legislation, by its name
+    return f"prop. {found[1]}" if lang == "sv" else f"Government bill {found[1]}"
+
+
+def citation(act_key: str, provision: tuple[str, str], acts: dict, lang: str) -> str:
+    """'OSL 10 kap. 15 a §' / 'OSL chapter 10, section 15 a'; an act as a whole by its name and
+    SFS number."""
+    act = acts[act_key]
+    if not any(provision):
+        return f"{act.name[lang]} ({act.sfs})" if lang == "sv" else f"the {act.name[lang]} ({act.sfs})"
+    return f"{act.abbr[0] if act.abbr else act.name[lang]} {_provision_text(provision, lang)}"
 
 
 def label(rule: Rule, acts: dict, lang: str) -> str:
-    """'OSL 10 kap. 15 a §' / 'OSL chapter 10, section 15 a'; an act as a whole by its name and
-    SFS number; a bill by its number."""
-    act = acts.get(rule.act) if rule.act else None
-    if act is None:
-        if not _BILL.match(rule.bill):
-            return rule.bill  # a draft or a referral to the Council on Legislation, by its name
-        number = _BILL.match(rule.bill)[1]
-        return f"prop. {number}" if lang == "sv" else f"Government bill {number}"
-    name = act.abbr[0] if act.abbr else act.name[lang]
-    if not (rule.chapter or rule.section):
-        return f"{act.name[lang]} ({act.sfs})" if lang == "sv" else f"the {act.name[lang]} ({act.sfs})"
-    if lang == "sv":
-        parts = [f"{rule.chapter} kap." if rule.chapter else "", f"{rule.section} §" if rule.section else ""]
-        return f"{name} " + " ".join(p for p in parts if p)
-    parts = [f"chapter {rule.chapter}" if rule.chapter else "", f"section {rule.section}" if rule.section else ""]
-    return f"{name} " + ", ".join(p for p in parts if p)
+    """How a rule is cited: its act, chapter and section, or its bill."""
+    return citation(rule.act, rule.provision, acts, lang) if rule.act in acts else _bill(rule.bill, lang)
 
 
 def status_text(rule: Rule, lang: str, strings: dict) -> str:
     """'gäller sedan 1 december 2025, SFS 2025:934' and so on, from strings.yml."""
     date = rule.in_force or rule.proposed_in_force or rule.repealed
     text = strings[f"rule_status_{rule.status}"][lang]
-    return text.format(date=_date_text(date, lang) if date else "", sfs=rule.sfs,
-                       bill=label(Rule(**{**rule.__dict__, "act": None}), {}, lang) if rule.bill else "")
+    return text.format(date=format_date(date, lang) if date else "", sfs=rule.sfs, bill=_bill(rule.bill, lang))
 
 
 def expand(markdown: str, base: RuleBase, acts: dict, lang: str, strings: dict, status_link: str) -> str:
@@ -364,7 +367,6 @@ def blank(text: str) -> str:
 
 
 def check_uses(text: str, path: str, base: RuleBase, first_line: int = 1) -> list[Problem]:
-    from .prose import line_at
     problems = []
     for offset, kind, rid in uses(text):
         if rid not in base.rules:
@@ -389,8 +391,7 @@ def uncited(path: str, line: int, act: str | None, provision: tuple[str, str], b
     """A hand-written citation of an act and a section that no rule states."""
     if not act or not any(provision) or base.for_provision(act, provision):
         return []
-    fake = Rule("", act, provision[0], provision[1], "", {}, {}, "", "", None, None, None, [], None, {}, 0)
-    cited = label(fake, acts, lang) if act in acts else " ".join(provision)
+    cited = citation(act, provision, acts, lang) if act in acts else " ".join(provision)
     same_act = [r.id for r in base.rules.values() if r.act == act]
     wanted = f"{act}-{provision[0]}-{provision[1]}".replace(" ", "").strip("-")
     near = difflib.get_close_matches(wanted, same_act or list(base.rules), n=1, cutoff=0.0)
@@ -408,7 +409,6 @@ def topics(text: str, lang: str, path: str, base: RuleBase, used: set[str], link
     """A page that discusses a topic needs one of its rules: stated, cited or linked. ``text`` is the
     page's running text with the references blanked; ``source`` the page as written (same offsets),
     for a topic whose scope is each paragraph or list item."""
-    from .prose import line_at
     problems = []
     for topic in base.topics.values():
         hits = [m for p in topic.patterns.get(lang, []) for m in p.finditer(text)]
@@ -493,13 +493,12 @@ def placeholder_email(email: str) -> bool:
 def rule_section(rule: Rule, acts: dict, lang: str, strings: dict, sources: dict, pages_text: str,
                  heading: str = "###", base: RuleBase | None = None) -> list[str]:
     s = lambda key: strings[key][lang]  # noqa: E731
-    from .legal import _sources
     review = base.review_of(rule.id) if base else None
     reviewed = (s("rule_reviewed").format(who=f"{review.name}, {review.role}, {review.organisation}",
-                                         date=_date_text(review.date, lang)) if review else s("rule_not_reviewed"))
+                                         date=format_date(review.date, lang)) if review else s("rule_not_reviewed"))
     out = [f"{heading} {rule.title[lang]} {{#{rule.id}}}", "",
            f"**{label(rule, acts, lang)}**. **{s('legal_status_label')}:** {status_text(rule, lang, strings)}. "
-           f"{s('rule_checked').format(date=_date_text(rule.checked, lang)) if rule.checked else ''} {reviewed}", "",
+           f"{s('rule_checked').format(date=format_date(rule.checked, lang)) if rule.checked else ''} {reviewed}", "",
            " ".join(rule.text[lang].split()), ""]
     if rule.open.get(lang):
         out += [f"**{s('rule_open')}:** " + " ".join(rule.open[lang].split()), ""]
