@@ -28,8 +28,10 @@ from gvi import data as site_data  # noqa: E402
 from gvi import (authoring, checklist, checks, controls, csp, editions, frontmatter, htmlsafety,  # noqa: E402
                  jinjacache, linklines, links, mdext, navcheck, pagefacts, pages, paths, progress, render,
                  schedule, schema, search)
-from gvi import legal, reviewpack, rules  # noqa: E402
+from gvi import configkeys, legal, reviewpack, rules  # noqa: E402
 from gvi.problems import ContentError  # noqa: E402
+
+configkeys.install()  # MkDocs imports the hooks while it validates mkdocs.yml: its warnings get their line
 
 log = logging.getLogger("mkdocs.hooks.gvi")
 

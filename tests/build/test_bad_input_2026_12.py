@@ -123,6 +123,19 @@ CASES = [
         r"\n        - locale: en\n(?:          .*\n|\n(?=          ))*", "\n",
         (root / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8"),
          at("mkdocs.yml", "      languages:"), "the i18n plugin builds no 'en', but", build=True),
+    Case("25", edit(LAW_PAGE, "som gäller sedan 1 december 2025.", "som ännu inte har trätt i kraft."),
+         at(LAW_PAGE, "- **Proposition 2024/25:180**"), "the page says that 'Uppgifter till en annan myndighet för att "
+         "förebygga och utreda brott' (OSL 10 kap. 15 a §) is not (yet) in force ('inte har trätt i kraft'), but docs/_data/rules.yml has rule 'osl-10-15a' in force since 2025-12-01 "
+         "(SFS 2025:934)", build=True),
+    Case("25b", edit(LAW_PAGE_EN, "- **Proposals that affect the target group.** {{ rule.lvu-2027 }}",
+                     "- **Proposals that affect the target group.** The new LVU act ({{ cite.lvu-2027 }}) has "
+                     "been in force since 1 January 2027. {{ rule.lvu-2027 }}"),
+         at(LAW_PAGE_EN, "- **Proposals that affect the target group.**"), "the page says that 'A new act to "
+         "replace LVU (proposal)' (Utkast till lagrådsremiss, december 2025) is in force now ('has been in force'), but docs/_data/rules.yml has rule "
+         "'lvu-2027' proposed for 2027-01-01, not in force"),
+    Case("38", edit("mkdocs.yml", "fallback_to_default: false", "fallback_to_defualt: false"),
+         at("mkdocs.yml", "fallback_to_defualt: false"), "the plugin 'i18n' has no setting 'fallback_to_defualt': "
+         "MkDocs ignores it and uses the default. Fix: write 'fallback_to_default'", build=True),
     Case("45", both("??? trainer\n\n    Fråga gruppen vad de redan vet.", "??? trainer\n\nFråga gruppen vad de redan vet.",
                     "??? trainer\n\n    Ask the group what they already know.",
                     "??? trainer\n\nAsk the group what they already know."), f"{MODULE}:21",

@@ -3,6 +3,7 @@ and the deploy refusal."""
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime
 
 from gvi import legal, rules
@@ -204,3 +205,37 @@ def test_a_rule_reference_inside_a_quiz_is_refused_with_its_line():
     problem, = rules.in_quiz(source, "docs/x.md", 20)
     assert (problem.line, problem.message) == (24, "'{{ cite.osl-10-15a }}' is inside a quiz, which holds text only.")
     assert rules.in_quiz("id: q\nquestion: Ingen regel här?\n", "docs/x.md", 20) == []
+
+
+def _claimed(text: str, lang: str) -> list[tuple[str, str]]:
+    return [(c.kind, text[c.start:c.end].strip(" .")) for c in rules.claims(text, lang)]
+
+
+def test_a_status_written_by_hand_is_read_with_its_clause_and_negations_first():
+    text = ("OSL 10 kap. 15 a § har ännu inte trätt i kraft. Lagen trädde i kraft 2013; den nya "
+            "lagen föreslås gälla från 2027, men OSL 10 kap. 2 § gäller sedan länge.")
+    assert _claimed(text, "sv") == [
+        ("proposed", "OSL 10 kap. 15 a § har ännu inte trätt i kraft"),
+        ("entered", "Lagen trädde i kraft 2013"),
+        ("proposed", "den nya lagen föreslås gälla från 2027"),
+        ("in_force", "men OSL 10 kap. 2 § gäller sedan länge")]
+    english = "The provision is not yet in force. It has been in force since 2025, but the act is proposed."
+    assert [kind for kind, _ in _claimed(english, "en")] == ["proposed", "in_force", "proposed"]
+    assert _claimed("Checklistan är ett förslag, inte Brås krav.", "sv") == [
+        ("proposed", "Checklistan är ett förslag, inte Brås krav")]  # no rule in the clause: nothing to contradict
+
+
+def test_a_hand_written_status_contradicting_the_rule_base_is_named_with_the_rules_real_status():
+    base, problems = parse()
+    assert problems == []
+    in_force, proposal = base.rules["osl-10-15a"], base.rules["prop-x"]
+    repealed = dataclasses.replace(in_force, status="repealed", repealed=datetime.date(2025, 4, 1))
+    said = {kind: rules.Claim(kind, 0, words, 0, 10) for kind, words in
+            (("proposed", "föreslås"), ("in_force", "gäller sedan"), ("entered", "trädde i kraft"))}
+    assert [k for k in said if rules.contradicts(said[k], in_force)] == ["proposed"]
+    assert [k for k in said if rules.contradicts(said[k], proposal)] == ["in_force", "entered"]
+    assert [k for k in said if rules.contradicts(said[k], repealed)] == ["proposed", "in_force"]
+    problem = rules.claim_problem("docs/a.md", 7, said["proposed"], in_force, acts(), "sv")
+    assert str(problem).startswith("docs/a.md:7: the page says that 'Uppgifter till en annan myndighet' (OSL 10 "
+                                   "kap. 15 a §) is not (yet) in force ('föreslås'), but docs/_data/rules.yml has rule 'osl-10-15a' in force "
+                                   "since 2025-12-01 (SFS 2025:934). Fix: state the rule with {{ rule.osl-10-15a }}")

@@ -9,7 +9,7 @@ import os
 import re
 from dataclasses import dataclass, field
 
-from . import (authoring, boundary, checklist, frontmatter, htmlsafety, navcheck, outline, pages, prose, quiz,
+from . import (authoring, boundary, checklist, configkeys, frontmatter, htmlsafety, navcheck, outline, pages, prose, quiz,
                render, rules, schema, style, terms)
 from .guards import Guards
 from .data import SiteData
@@ -62,6 +62,7 @@ def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: st
                                "languages in mkdocs.yml (with build: true), or remove those pages.")])
     problems = pages.missing_twins(uris, languages, default, prefix)
     if nav is not None:
+        problems += configkeys.unknown_options(nav.text, nav.path)
         neutral_pages = sorted({pages.split_language(u, languages, default)[0] for u in uris})
         problems += navcheck.check_nav(nav.nav, nav.text, nav.path, neutral_pages,
                                        [u for u in uris if pages.split_language(u, languages, default)[1] == default],

@@ -111,6 +111,8 @@ class Guards:
             if cited and neutral != legal.STATUS_PAGE:
                 self.usages.setdefault(cited.id, []).append((neutral, lang, ref.line,
                                                              body_lines[ref.line - body_start].strip()))
+        problems += self._claims(scan, lang, path, body_start,
+                                 [(offset, rid) for offset, kind, rid in rules.uses(kept) if kind == "cite"])
         if neutral != legal.STATUS_PAGE:
             problems += rules.topics(scan, lang, path, self.rules, used, rules.status_links(body), body_start, body,
                                      hand)
@@ -162,6 +164,24 @@ class Guards:
         sv_path, sv_body, sv_first = self.glossary[self.default]
         other = next((v for k, v in self.glossary.items() if k != self.default), (sv_path, None, 1))
         return problems + terms.check_glossary(sv_body, sv_path, sv_first, other[1], other[0], other[2], self.terms)
+
+    def _claims(self, scan: str, lang: str, path: str, body_start: int, cites: list) -> list[Problem]:
+        """A status written by hand ("… gäller sedan …", "… is proposed") that the rule base
+        contradicts for a rule cited in the same clause (by {{ cite.ID }}, section or bill). A
+        {{ rule.ID }} is a sentence of its own, with its status."""
+        problems = []
+        for claim in rules.claims(scan, lang):
+            ids = {rid for offset, rid in cites if claim.start <= offset < claim.end}
+            for ref in legal.references(scan[claim.start:claim.end], lang, self.legal)[0]:
+                cited = (self.rules.for_provision(ref.act, ref.provision)
+                         if ref.act and ref.provision and any(ref.provision) else None)
+                ids |= {cited.id} if cited else set()
+                ids |= {self.legal.bills[ref.bill]} if ref.bill in self.legal.bills else set()
+            wrong = [self.rules.rules[rid] for rid in sorted(ids) if rules.contradicts(claim, self.rules.rules[rid])]
+            if wrong:
+                problems.append(rules.claim_problem(path, prose.line_at(scan, claim.offset, body_start), claim,
+                                                    wrong[0], self.legal.acts, lang))
+        return problems
 
     def decorate(self, markdown: str, meta: dict, neutral: str, lang: str, pages: dict) -> str:
         """The legal notice under the title of a page with legal_checked, and the legal-status

@@ -531,3 +531,84 @@ def status_body(base: RuleBase, acts: dict, lang: str, strings: dict, sources: d
     for rule in base.rules.values():
         out += rule_section(rule, acts, lang, strings, sources, pages(used_on.get(rule.id, ())), base=base)
     return out
+
+
+# What a page says of a rule's status by hand -------------------------------------------------------
+
+# A claim that a rule is not (yet) law, that it is law now, or that it became law (true of a
+# repealed rule too). Negations come first: "har ännu inte trätt i kraft" is no in-force claim.
+_CLAIMS = {
+    "sv": (("proposed", r"\b(?:inte|ej)\s+(?:har\s+)?(?:trätt|träder)\s+i\s+kraft|\binte\s+(?:har\s+)?börjat\s+gälla"
+                        r"|\bföreslås\b|\bär\s+(?:ännu\s+|bara\s+|endast\s+|fortfarande\s+)*(?:ett\s+förslag|"
+                        r"föreslagen|föreslaget|föreslagna)\b|\b(?:kommer\s+att|väntas|ska)\s+(?:börja\s+gälla|"
+                        r"träda\s+i\s+kraft)"),
+           ("in_force", r"\bgäller\s+(?:sedan|nu|redan|i\s+dag|idag)\b|\bär\s+i\s+kraft\b|\bgällande\s+rätt\b"),
+           ("entered", r"\b(?:trädde|har\s+trätt)\s+i\s+kraft\b|\bbörjade\s+gälla\b")),
+    "en": (("proposed", r"\bnot\s+(?:yet\s+)?in\s+force\b|\bha(?:s|ve)\s+not\s+(?:yet\s+)?(?:entered|come)\s+into\s+force"
+                        r"|\bis\s+(?:still\s+|only\s+|just\s+)*(?:a\s+proposal|proposed)\b|\bproposed\s+to\s+(?:enter|take|apply)"
+                        r"|\b(?:would|will|is\s+expected\s+to|is\s+to)\s+(?:enter\s+into\s+force|take\s+effect|apply\s+from)"),
+           ("in_force", r"\bin\s+force\s+since\b|\bha(?:s|ve)\s+been\s+in\s+force\b|\bis\s+(?:now\s+)?in\s+force\b"
+                        r"|\b(?:has\s+)?appli(?:es|ed)\s+since\b"),
+           ("entered", r"\b(?:came|entered|has\s+entered|has\s+come)\s+into\s+force\b|\btook\s+effect\b")),
+}
+_CLAIM_PATTERNS = {lang: [(kind, re.compile(pattern, re.I)) for kind, pattern in kinds]
+                   for lang, kinds in _CLAIMS.items()}
+# A claim speaks of the rules cited in its clause: a sentence, cut at ";" and at ", men/medan/but/…".
+_CLAUSE_END = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ*_\[])|;|\n\s*\n|\n\s*(?:[-*+]|\d+\.)\s"
+                         r"|,\s+(?=(?:men|medan|och|while|but|whereas|and)\b)")
+
+
+@dataclass(frozen=True)
+class Claim:
+    kind: str  # "proposed", "in_force" or "entered"
+    offset: int
+    words: str
+    start: int  # the clause it stands in
+    end: int
+
+
+def claims(text: str, lang: str) -> list[Claim]:
+    """What ``text`` (running text, the references blanked) says of a law's status, each with its
+    clause."""
+    found, taken = [], []
+    for kind, pattern in _CLAIM_PATTERNS.get(lang, []):
+        for match in pattern.finditer(text):
+            if any(s <= match.start() < e for s, e in taken):
+                continue  # "inte trätt i kraft" is a claim once, of its negated kind
+            taken.append(match.span())
+            ends = [m.end() for m in _CLAUSE_END.finditer(text, 0, match.start())]
+            start = ends[-1] if ends else 0
+            after = _CLAUSE_END.search(text, match.end())
+            found.append(Claim(kind, match.start(), match[0], start, after.start() if after else len(text)))
+    return sorted(found, key=lambda c: c.offset)
+
+
+def contradicts(claim: Claim, rule: Rule) -> bool:
+    """A rule in force called a proposal, or a rule not (or no longer) in force called law now. A
+    repealed rule did enter into force, once."""
+    if claim.kind == "proposed":
+        return rule.status in ("in_force", "repealed")
+    if claim.kind == "in_force":
+        return rule.status != "in_force"
+    return rule.status in ("proposed", "not_confirmed")
+
+
+def _status_words(rule: Rule) -> str:
+    if rule.status == "in_force":
+        return f"in force since {rule.in_force} (SFS {rule.sfs})" if rule.in_force else "in force"
+    if rule.status == "repealed":
+        return f"repealed from {rule.repealed}" if rule.repealed else "repealed"
+    if rule.status == "proposed":
+        return "proposed" + (f" for {rule.proposed_in_force}" if rule.proposed_in_force else "") + ", not in force"
+    return "not confirmed in force (no SFS number found)"
+
+
+def claim_problem(path: str, line: int, claim: Claim, rule: Rule, acts: dict, lang: str) -> Problem:
+    said = {"proposed": "is not (yet) in force", "in_force": "is in force now",
+            "entered": "has entered into force"}[claim.kind]
+    return Problem(path, line, f"the page says that '{rule.title[lang]}' ({label(rule, acts, lang)}) {said} "
+                   f"('{_quote(claim.words)}'), but "
+                   f"docs/_data/rules.yml has rule '{rule.id}' {_status_words(rule)}.",
+                   f"state the rule with {{{{ rule.{rule.id} }}}} or cite it with {{{{ cite.{rule.id} }}}}, which "
+                   "write its status from the rule base, and drop the hand-written status; or, if the law has "
+                   "changed, correct the rule in rules.yml (status, SFS number, dates, checked).")
