@@ -366,6 +366,9 @@ def check(args, data: site_data.SiteData, docs_dir: Path) -> list[str]:
                           ("--nav-title", args.nav_title), ("--nav-title-en", args.nav_title_en)):
         if value is not None and (not value.strip() or "\n" in value):
             errors.append(f"{option} must be one non-empty line.")
+        elif value is not None and ("<" in value or "{{" in value):
+            errors.append(f"{option} {value!r} holds markup or a placeholder: a title is plain text "
+                          "(write 'Fokus på grupper', not 'Fokus <b>på</b> grupper').")
     if not 1 <= args.duration <= schema.MAX_DURATION:
         errors.append(f"--duration {args.duration} is out of range: give the minutes as a whole "
                       f"number from 1 to {schema.MAX_DURATION}.")

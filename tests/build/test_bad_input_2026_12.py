@@ -22,6 +22,7 @@ from test_bad_input import (LOCAL, MODULE, MODULE_EN, SOURCES, Case, assert_one_
 
 LEGAL, STRINGS, EDITIONS = "docs/_data/legal.yml", "docs/_data/strings.yml", "docs/_data/editions.yml"
 CURRICULUM, ABBREVIATIONS = "docs/_data/curriculum.yml", "docs/_data/abbreviations.yml"
+RULES, TERMS = "docs/_data/rules.yml", "docs/_data/terms.yml"
 LAW_PAGE, LAW_PAGE_EN = "docs/bra/informationsdelning.md", "docs/bra/informationsdelning.en.md"
 Q1 = "question: Fråga 1?\n"
 Q1_EN = "question: Question 1?\n"
@@ -136,6 +137,53 @@ CASES = [
     Case("38", edit("mkdocs.yml", "fallback_to_default: false", "fallback_to_defualt: false"),
          at("mkdocs.yml", "fallback_to_defualt: false"), "the plugin 'i18n' has no setting 'fallback_to_defualt': "
          "MkDocs ignores it and uses the default. Fix: write 'fallback_to_default'", build=True),
+    # Failed well already (A), kept so: one line each, from the content check -----------------------
+    Case("02", edit(RULES, "status: in_force", "status: in-force"), at(RULES, "status: in-force"),
+         "has status 'in-force'. Fix: use one of: in_force, proposed, repealed, not_confirmed"),
+    Case("03", edit(LEGAL, "checked: 2026-12-06", "checked: 2026-12-06\nreviewed_by_lawyer: ja"),
+         at(LEGAL, "reviewed_by_lawyer: ja"), "'reviewed_by_lawyer' is gone: a lawyer's review is recorded per rule"),
+    Case("04", in_body("Budskapet är inga tomma hot.", "The message holds no promises it cannot keep."),
+         f"{MODULE}:21", "'tomma hot' is a rendering the term base avoids. Fix: write 'tomma löften'"),
+    Case("05", edit(MODULE_EN, "# Test module", "# Test module without empty threats"), f"{MODULE_EN}:11",
+         "'empty threats' is a rendering the term base avoids. Fix: write 'empty promises'"),
+    Case("15", edit(LOCAL, "own_names: [Upplands-Bro, Järfälla, Kungsängen, Bro]",
+                    "own_names: Upplands-Bro, Järfälla, Kungsängen, Bro"), at(LOCAL, "own_names: Upplands-Bro"),
+         "site.own_names must be a list of place and organisation names"),
+    Case("16", edit(LOCAL, "  id: gvi-jarfalla-upplands-bro\n", ""), "docs/om/webbplatsen.md:",
+         "unknown local fact 'site.id'"),
+    Case("18", write("docs/_data/sources/extra.yml", "S1:\n  title: En annan rapport\n  publisher: X\n  year: 2026\n"),
+         "docs/_data/sources/extra.yml:1", "source key 'S1' is already defined in sources.yml"),
+    Case("21", steps(edit(LAW_PAGE, "legal_checked: 2026-12-06", "legal_checked: 2027-06-01"),
+                     edit(LAW_PAGE_EN, "legal_checked: 2026-12-06", "legal_checked: 2027-06-01")),
+         f"{LAW_PAGE}:10", "legal_checked 2027-06-01 is in the future. The same at docs/bra/informationsdelning.en.md:10"),
+    Case("22", steps(edit(LAW_PAGE, "legal_checked: 2026-12-06", "legal_checked: 27 november 2026"),
+                     edit(LAW_PAGE_EN, "legal_checked: 2026-12-06", "legal_checked: 27 november 2026")),
+         f"{LAW_PAGE}:10", "legal_checked '27 november 2026' is not a date"),
+    Case("23", in_body("Se OSL 10 kap. 18 a §.", "See OSL chapter 10, section 18 a."), f"{MODULE}:21",
+         "the page cites law (a statute, a bill or SFS) but has no 'legal_checked'"),
+    Case("28", both("## Testa dig själv", "## Testa dig själv {data-minutes=25}", "## Check yourself {#testa-dig-sjalv}",
+                    "## Check yourself {#testa-dig-sjalv data-minutes=25}"), f"{MODULE_EN}:31",
+         "the sections' planned minutes reach 25 at heading 'Check yourself', more than the module's duration of 20",
+         lines=2),
+    Case("29", both("## Budskapet", "## Budskapet {data-minutes=sex}", "## The message {#budskapet}",
+                    "## The message {#budskapet data-minutes=sex}"), f"{MODULE_EN}:17",
+         "heading 'The message' has data-minutes='sex', not a whole number of minutes", lines=2),
+    Case("30", both("## Budskapet", "## Budskapet {data-minutes=4}", "## The message {#budskapet}",
+                    "## The message {#budskapet data-minutes=6}"), f"{MODULE_EN}:17",
+         "heading 'The message' plans 6 minutes, but the matching heading in docs/strategi/testmodul.md (line 17) plans 4"),
+    Case("31", edit(MODULE, "## Budskapet", "## Budskapet {data-minutes=7.5}"), f"{MODULE}:17",
+         "heading 'Budskapet' has data-minutes='7.5', not a whole number of minutes"),  # and no knock-on line
+    Case("32", in_body("Innan du talar ska ni stämma av budskapet med era kollegor.",
+                       "Before you speak, check the message with your colleagues."), f"{MODULE}:21",
+         "the sentence mixes 'du' and 'ni'"),
+    Case("33", edit(MODULE, "  - text: Falskt.\n```", "  - text: Falskt.\n    feedback: Du har fel, men ni kan försöka "
+                    "igen.\n```"), f"{MODULE}:40", "the sentence mixes 'Du' and 'ni'"),
+    Case("34", in_body("I Järfälla fördes budskapet fram i stadshuset.", "In Järfälla the message was delivered in "
+                       "the town hall."), f"{MODULE}:21", "shared page names 'Järfälla', which docs/_data/local.yml "
+         "lists as this site's own (site.own_names), outside a marked example. The same at docs/strategi/testmodul.en.md:21"),
+    Case("73", edit(TERMS, "  tomma-loften:\n", "  atgard:\n    sv: åtgärd\n    en: measure\n    avoid: {sv: [insatserna]}"
+                    "\n  tomma-loften:\n"), "docs/checklistor/stod.md:", "'insatserna' is a rendering the term base "
+         "avoids. The same at docs/roller/stod-och-avhopp.md"),
     Case("45", both("??? trainer\n\n    Fråga gruppen vad de redan vet.", "??? trainer\n\nFråga gruppen vad de redan vet.",
                     "??? trainer\n\n    Ask the group what they already know.",
                     "??? trainer\n\nAsk the group what they already know."), f"{MODULE}:21",

@@ -129,6 +129,8 @@ def test_the_starter_rejects_bad_input_and_writes_nothing(tmp_path):
     at = FLAGS.index("--city")
     done = new_site(project, flags=FLAGS[:at] + FLAGS[at + 2:])
     assert done.returncode == 2 and "missing --city" in done.stderr
+    done = new_site(project, flags=[v if v != "2027-03" else "2027-3" for v in FLAGS])  # bad-input-2026-12 case 47
+    assert done.returncode == 2 and "--edition '2027-3' must be YYYY-MM, e.g. 2027-03." in done.stderr
     done = new_site(project, flags=[v if v != "2027-03-08" else "2027-04-08" for v in FLAGS])
     assert done.returncode == 2 and "--first-day '2027-04-08' must be a day in 2027-03" in done.stderr
     assert (project / "docs/_data/local.yml").read_bytes() == before

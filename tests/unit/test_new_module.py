@@ -119,7 +119,10 @@ def project(tmp_path_factory):
     (["strategi", "x", "--audience", "barn"], "unknown audience 'barn' in --audience"),
     (["strategi", "x", "--sources", "S32,S999"], "unknown source 'S999' in --sources. Use keys "
                                                  "from docs/_data/sources.yml: S1, S2"),
-    (["strategi", "x", "--duration", "0"], "--duration 0 is out of range"),
+    (["strategi", "x", "--duration", "0"], "--duration 0 is out of range"),  # bad-input-2026-12 case 53
+    (["strategi", "x", "--nav-title", ""], "--nav-title must be one non-empty line"),  # case 55, as --title-en
+    (["strategi", "x", "--nav-title", "Fokus <b>på</b> grupper"], "--nav-title 'Fokus <b>på</b> grupper' holds "
+                                                                   "markup or a placeholder: a title is plain text"),
     (["strategi", "befintlig"], "docs/strategi/befintlig.md already exists"),
     (["strategi", "ny-modul", "--id", "befintlig"], "module id 'befintlig' is already used by "
                                                     "docs/strategi/befintlig.md"),

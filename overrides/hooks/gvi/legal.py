@@ -268,11 +268,11 @@ def check_page(text: str, lang: str, meta: dict, key_line: int, path: str, legal
         elif value > today:
             problems.append(Problem(path, key_line, f"legal_checked {value.isoformat()} is in the future.",
                                     "write the date you actually checked the page's law against "
-                                    f"{legal.path} (today or earlier)."))
+                                    f"{posixpath.dirname(legal.path)}/rules.yml (today or earlier)."))
     elif first is not None:
         problems.append(Problem(path, first, "the page cites law (a statute, a bill or SFS) but has no "
                                 "'legal_checked' in its front matter.",
-                                "check the page against docs/_data/legal.yml and add 'legal_checked: "
+                                f"check the page against {posixpath.dirname(legal.path)}/rules.yml and add 'legal_checked: "
                                 f"{today.isoformat()}' to the front matter of both languages."))
     bills = legal.bills
     for ref in refs:

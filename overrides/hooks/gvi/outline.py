@@ -77,7 +77,7 @@ def compare(source: list[Heading], source_path: str,
                             f"{source_path} (line {a.line}) has id '{a.id}'.",
                             f"add {{#{a.id}}} to the end of the heading so both languages share "
                             "the id (ids are identifiers, not translations).")]
-        if a.minutes != b.minutes:
+        if a.minutes != b.minutes and _valid(a.minutes) and _valid(b.minutes):  # else check_minutes says it
             return [Problem(translation_path, b.line,
                             f"heading '{b.text}' plans {b.minutes or 'no'} minutes, but the matching "
                             f"heading in {source_path} (line {a.line}) plans {a.minutes or 'none'}.",
@@ -94,6 +94,10 @@ def compare(source: list[Heading], source_path: str,
     return []
 
 
+def _valid(minutes: str | None) -> bool:
+    return minutes is None or (minutes.isdigit() and int(minutes) >= 1)
+
+
 def check_minutes(headings: list[Heading], duration, path: str) -> list[Problem]:
     """Planned minutes per section (``{data-minutes=10}`` on a heading): whole numbers that
     together fit in the module's duration."""
@@ -101,7 +105,7 @@ def check_minutes(headings: list[Heading], duration, path: str) -> list[Problem]
     for heading in headings:
         if heading.minutes is None:
             continue
-        if not heading.minutes.isdigit() or int(heading.minutes) < 1:
+        if not _valid(heading.minutes):
             problems.append(Problem(path, heading.line,
                                     f"heading '{heading.text}' has data-minutes={heading.minutes!r}, "
                                     "not a whole number of minutes.",
