@@ -36,7 +36,7 @@ def test_a_page_citing_osl_without_legal_checked(tmp_path):
     build_fails(tmp_path, ["docs/strategi/testmodul.md:19: the page cites law (a statute, a bill or SFS) "
                            "but has no 'legal_checked' in its front matter. The same at "
                            "docs/strategi/testmodul.en.md:19. Fix: check the page against "
-                           "docs/_data/legal.yml and add 'legal_checked:"],
+                           "docs/_data/rules.yml and add 'legal_checked:"],
                 sv=LEGAL_SV.replace("legal_checked: 2026-11-27\n", ""),
                 en=LEGAL_EN.replace("legal_checked: 2026-11-27\n", ""))
 
