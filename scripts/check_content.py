@@ -27,62 +27,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
-import yaml  # noqa: E402
-
-from gvi import checks, editions, navcheck, siteconfig, yamltext  # noqa: E402
-from gvi import data as site_data  # noqa: E402
-from gvi.problems import ContentError, Problem  # noqa: E402
+from gvi import checks  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--config", default=str(ROOT / "mkdocs.yml"), help="the site config (default: mkdocs.yml)")
     args = parser.parse_args(argv)
-    config_path = Path(args.config).resolve()
-    try:
-        config = siteconfig.load_config(config_path)
-    except (OSError, ValueError, yaml.YAMLError) as exc:  # one line, never a traceback
-        line = yamltext.error_line(exc) + 1 if isinstance(exc, yaml.YAMLError) else 1
-        print(f"{config_path.name}:{line}: the site config cannot be read "
-              f"({getattr(exc, 'problem', None) or exc}). Fix: check indentation, colons and quotes "
-              "on that line.")
-        return 1
-    docs = config_path.parent / config.get("docs_dir", "docs")
-    prefix = docs.relative_to(config_path.parent).as_posix() + "/"
-    codes, default, _ = siteconfig.i18n_languages(config)
-    try:
-        data = site_data.load(str(docs), prefix)
-    except ContentError as exc:
-        print(exc.problem)
-        return 1
-    uris = siteconfig.find_pages(docs, config.get("exclude_docs"))
-    nav = navcheck.NavConfig(config.get("nav"), config_path.read_text(encoding="utf-8"),
-                             config_path.name,
-                             {lang["locale"]: lang.get("nav_translations") or {}
-                              for lang in siteconfig.language_entries(config) if lang["locale"] != default
-                              and lang["locale"] in codes},
-                             (config.get("not_in_nav") or "").split())
-    result = checks.check_docs(str(docs), uris, codes, default, data, prefix, nav)
-    found = result.problems + _editions(docs, prefix, codes, data)
+    found, pages, languages = checks.check_project(args.config)
     for problem in found:
         print(problem)
-    pages = sum(len(langs) for langs in result.pages.values())
-    print(f"{pages} pages in {len(codes)} languages checked: "
+    print(f"{pages} pages in {languages} languages checked: "
           + (f"{len(found)} problem(s)." if found else "no problems."))
     return 1 if found else 0
-
-
-def _editions(docs: Path, prefix: str, codes: list[str], data) -> list:
-    """docs/_data/editions.yml as the build checks it for a plain build (the edition of local.yml's
-    week; a mike deploy checks its own edition's entry)."""
-    path = prefix + editions.FILE
-    try:
-        text = (docs / editions.FILE).read_text(encoding="utf-8")
-    except OSError:
-        return [Problem(path, 1, "data file is missing.", "restore it from git.")]
-    listed, problems = editions.parse(text, codes, path)
-    name = str((data.local.get("week") or {}).get("edition", ""))
-    return problems or editions.check_edition(listed, name, path) + editions.check_week(listed, data.local, path)
 
 
 if __name__ == "__main__":

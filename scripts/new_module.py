@@ -37,7 +37,6 @@ import argparse
 import json
 import re
 import sys
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -307,12 +306,6 @@ def add_nav_translation(mkdocs_text: str, sv: str, en: str, lang: str = OTHER_LA
 # Checks ---------------------------------------------------------------------------------------
 
 
-def suggest_slug(text: str) -> str:
-    """'Vad är GVI?' -> 'vad-ar-gvi': a hint for a rejected slug."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-
-
 def split_keys(value: str | None) -> list[str]:
     """'a, b,a' -> ['a', 'b']."""
     keys = [key.strip() for key in (value or "").split(",") if key.strip()]
@@ -352,7 +345,7 @@ def check(args, data: site_data.SiteData, docs_dir: Path) -> list[str]:
     if args.section not in data.module_sections:
         errors.append(f"unknown section {args.section!r}. Use one of ({curriculum}): "
                       f"{', '.join(data.module_sections)}.")
-    slug_hint = f" For example {suggest_slug(args.slug)!r}." if suggest_slug(args.slug) else ""
+    slug_hint = f" For example {schema.slugify(args.slug)!r}." if schema.slugify(args.slug) else ""
     if not schema.SLUG.match(args.slug):
         errors.append(f"slug {args.slug!r} is not an ASCII slug: use lower-case letters a–z, "
                       f"digits and single hyphens (å, ä -> a; ö -> o).{slug_hint}")

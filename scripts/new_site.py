@@ -30,7 +30,6 @@ import re
 import shutil
 import sys
 import tempfile
-import unicodedata
 from pathlib import Path
 
 import yaml
@@ -38,9 +37,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent  # the project: scripts/..
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
-from gvi import checks, editions, siteconfig  # noqa: E402
-from gvi import data as site_data  # noqa: E402
-from gvi.problems import ContentError  # noqa: E402
+from gvi import checks, editions, schema  # noqa: E402
 
 OWN_PAGES = ["index.md", "veckan/index.md"]
 TRAINERS = {"sv": "National Network for Safe Communities (NNSC)",
@@ -67,16 +64,11 @@ FIELDS = [
 ]
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
-SITE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+SITE_ID = schema.SLUG
 
 
 class UsageError(Exception):
     """Input the script cannot act on; the message says what to fix."""
-
-
-def slug(text: str) -> str:
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
 
 
 def collect(args: argparse.Namespace, ask) -> dict:
@@ -365,20 +357,6 @@ def write_all(docs: Path, local_text: str, page_texts: dict[str, str], editions:
         (docs / rel).write_text(text, encoding="utf-8")
 
 
-def check(root: Path, docs: Path) -> list:
-    """The project's content checks (as scripts/check_content.py) on ``docs``."""
-    config = siteconfig.load_config(root / "mkdocs.yml")
-    codes, default, _ = siteconfig.i18n_languages(config)
-    try:
-        data = site_data.load(str(docs), "docs/")
-    except ContentError as exc:
-        return [exc.problem]
-    uris = siteconfig.find_pages(docs, config.get("exclude_docs"))
-    listed, problems = editions.parse((docs / editions.FILE).read_text(encoding="utf-8"), codes)
-    return (checks.check_docs(str(docs), uris, codes, default, data, "docs/").problems + problems
-            + editions.check_week(listed, data.local))
-
-
 def main(argv: list[str] | None = None, ask=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -404,7 +382,7 @@ def main(argv: list[str] | None = None, ask=None) -> int:
         values = collect(args, ask)
         name = args.name.strip()
         own_names = [n.strip() for n in (args.own_name or [name]) if n.strip()]
-        site_id = args.id or f"gvi-{slug(name)}"
+        site_id = args.id or f"gvi-{schema.slugify(name)}"
         validate(name, site_id, values, own_names)
         shared_names(own_names, docs)
         current = yaml.safe_load((docs / "_data" / "local.yml").read_text(encoding="utf-8")) or {}
@@ -421,7 +399,7 @@ def main(argv: list[str] | None = None, ask=None) -> int:
         trial = Path(tmp) / "docs"
         shutil.copytree(docs, trial)
         write_all(trial, local_text, page_texts, edition_text)
-        problems = check(root, trial)
+        problems = checks.check_project(root / "mkdocs.yml", trial)[0]
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)

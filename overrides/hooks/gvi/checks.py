@@ -312,3 +312,51 @@ def _quiz_links(docs_dir: str, by_neutral: dict, with_quizzes: list, default: st
         texts = [one.question, one.explanation] + [t for o in one.options for t in (o.text, o.feedback)]
         problems += authoring.quiz_links(texts, one.id, neutral, anchors, files, lines, one.line, path)
     return problems
+
+
+def check_project(config_path, docs_dir=None) -> tuple[list[Problem], int, int]:
+    """Every content check the build runs, on a project without building it: the site config
+    (``config_path``, mkdocs.yml) and its docs, or ``docs_dir`` in their place (scripts/new_site.py
+    tries its pages in a copy). (problems, pages checked, languages). scripts/check_content.py and
+    scripts/new_site.py run this; the links of the pages' own Markdown are left to the build."""
+    import yaml
+
+    from . import data as site_data
+    from . import editions, siteconfig, yamltext
+
+    config_path = os.path.abspath(config_path)
+    name = os.path.basename(config_path)
+    try:
+        config = siteconfig.load_config(config_path)
+    except (OSError, ValueError, yaml.YAMLError) as exc:
+        line = yamltext.error_line(exc) + 1 if isinstance(exc, yaml.YAMLError) else 1
+        return [Problem(name, line, f"the site config cannot be read ({getattr(exc, 'problem', None) or exc}).",
+                        "check indentation, colons and quotes on that line.")], 0, 0
+    root = os.path.dirname(config_path)
+    docs = docs_dir or os.path.join(root, config.get("docs_dir", "docs"))
+    prefix = os.path.relpath(os.path.join(root, config.get("docs_dir", "docs")), root).replace(os.sep, "/") + "/"
+    codes, default, _ = siteconfig.i18n_languages(config)
+    try:
+        data = site_data.load(str(docs), prefix)
+    except ContentError as exc:
+        return [exc.problem], 0, len(codes)
+    with open(config_path, encoding="utf-8") as handle:
+        text = handle.read()
+    nav = navcheck.NavConfig(config.get("nav"), text, name,
+                             {lang["locale"]: lang.get("nav_translations") or {}
+                              for lang in siteconfig.language_entries(config)
+                              if lang["locale"] != default and lang["locale"] in codes},
+                             (config.get("not_in_nav") or "").split())
+    result = check_docs(str(docs), siteconfig.find_pages(docs, config.get("exclude_docs")), codes, default,
+                        data, prefix, nav)
+    # docs/_data/editions.yml as the build checks it for a plain build (the edition of local.yml's
+    # week; a mike deploy checks its own edition's entry).
+    path = prefix + editions.FILE
+    try:
+        with open(os.path.join(docs, editions.FILE), encoding="utf-8") as handle:
+            listed, problems = editions.parse(handle.read(), codes, path)
+    except OSError:
+        listed, problems = [], [Problem(path, 1, "data file is missing.", "restore it from git.")]
+    edition = str((data.local.get("week") or {}).get("edition", ""))
+    problems = problems or editions.check_edition(listed, edition, path) + editions.check_week(listed, data.local, path)
+    return result.problems + problems, sum(len(langs) for langs in result.pages.values()), len(codes)

@@ -2,12 +2,19 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 import re
 
 from .frontmatter import FrontMatter
 from .problems import Problem
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def slugify(text: str) -> str:
+    """'Vad är GVI?' -> 'vad-ar-gvi' (a site id, a hint for a rejected slug)."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
 PAGE_KEYS = {"title", "description", "kind", "hide", "tags", "sources", "icon", "search",
              "legal_checked"}
 CHECKLIST_KEYS = PAGE_KEYS | {"role"}
