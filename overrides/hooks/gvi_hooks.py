@@ -530,16 +530,8 @@ def _editions(config):
     """Once per build: the edition being built (mike's version, else local.yml week.edition), the
     earlier editions, and per language what changed since the previous edition's git tag."""
     path = _display(config, editions.FILE)
-    try:
-        with open(os.path.join(config.docs_dir, editions.FILE), encoding="utf-8") as handle:
-            text = handle.read()
-    except FileNotFoundError:
-        _report([editions.Problem(path, 1, "data file is missing.", "restore it from git.")])
-        return None
-    listed, problems = editions.parse(text, _state["languages"], path)
     name = os.environ.get("MIKE_DOCS_VERSION") or str(_state["data"].local.get("week", {}).get("edition", ""))
-    problems = problems or (editions.check_edition(listed, name, path)
-                            + editions.check_week(listed, _state["data"].local, path))
+    listed, problems = editions.check_file(config.docs_dir, _state["languages"], name, _state["data"].local, path)
     _report(problems)
     if problems:
         return None

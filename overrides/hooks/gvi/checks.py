@@ -9,8 +9,11 @@ import os
 import re
 from dataclasses import dataclass, field
 
-from . import (authoring, boundary, checklist, configkeys, frontmatter, htmlsafety, navcheck, outline, pages, prose, quiz,
-               render, rules, schema, style, terms)
+import yaml
+
+from . import (authoring, boundary, checklist, configkeys, editions, frontmatter, htmlsafety, navcheck, outline, pages,
+               prose, quiz, render, rules, schema, siteconfig, style, terms, yamltext)
+from . import data as site_data
 from .guards import Guards
 from .data import SiteData
 from .problems import ContentError, Problem, decode
@@ -319,11 +322,6 @@ def check_project(config_path, docs_dir=None) -> tuple[list[Problem], int, int]:
     (``config_path``, mkdocs.yml) and its docs, or ``docs_dir`` in their place (scripts/new_site.py
     tries its pages in a copy). (problems, pages checked, languages). scripts/check_content.py and
     scripts/new_site.py run this; the links of the pages' own Markdown are left to the build."""
-    import yaml
-
-    from . import data as site_data
-    from . import editions, siteconfig, yamltext
-
     config_path = os.path.abspath(config_path)
     name = os.path.basename(config_path)
     try:
@@ -349,14 +347,7 @@ def check_project(config_path, docs_dir=None) -> tuple[list[Problem], int, int]:
                              (config.get("not_in_nav") or "").split())
     result = check_docs(str(docs), siteconfig.find_pages(docs, config.get("exclude_docs")), codes, default,
                         data, prefix, nav)
-    # docs/_data/editions.yml as the build checks it for a plain build (the edition of local.yml's
-    # week; a mike deploy checks its own edition's entry).
-    path = prefix + editions.FILE
-    try:
-        with open(os.path.join(docs, editions.FILE), encoding="utf-8") as handle:
-            listed, problems = editions.parse(handle.read(), codes, path)
-    except OSError:
-        listed, problems = [], [Problem(path, 1, "data file is missing.", "restore it from git.")]
+    # docs/_data/editions.yml as a plain build checks it (a mike deploy checks its own edition's entry).
     edition = str((data.local.get("week") or {}).get("edition", ""))
-    problems = problems or editions.check_edition(listed, edition, path) + editions.check_week(listed, data.local, path)
+    problems = editions.check_file(str(docs), codes, edition, data.local, prefix + editions.FILE)[1]
     return result.problems + problems, sum(len(langs) for langs in result.pages.values()), len(codes)

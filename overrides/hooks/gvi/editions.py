@@ -11,6 +11,7 @@ Everything here is pure except `read_tag` (one `git ls-tree`, one `git cat-file`
 from __future__ import annotations
 
 import datetime
+import os
 import posixpath
 import re
 import subprocess
@@ -130,6 +131,19 @@ def check_week(editions: list[Edition], local: dict, path: str = "docs/" + FILE)
                                         f"'{text}' is not the week in local.yml ('{dates[lang]}'), which "
                                         "every other page shows.", "write the same dates in both places."))
     return problems
+
+
+def check_file(docs_dir: str, languages: list[str], name: str, local: dict,
+               path: str = "docs/" + FILE) -> tuple[list[Edition], list[Problem]]:
+    """docs/_data/editions.yml read and checked for the edition ``name`` being built (mike's version,
+    else local.yml's week.edition): the build and the content check both call this."""
+    try:
+        with open(os.path.join(docs_dir, FILE), encoding="utf-8") as handle:
+            text = handle.read()
+    except FileNotFoundError:
+        return [], [Problem(path, 1, "data file is missing.", "restore it from git.")]
+    listed, problems = parse(text, languages, path)
+    return listed, problems or check_edition(listed, name, path) + check_week(listed, local, path)
 
 
 def previous(editions: list[Edition], name: str) -> Edition | None:
