@@ -9,7 +9,9 @@ use it, so the files together may weigh more). A page's load is read from the bu
 default ./site when it exists): the project files its HTML references, plus the code it fetches on
 demand: search (the worker every page fetches when the reader starts to search) and the speaker
 view (which presenter mode opens in a window of its own, loading the module page plus its code).
-A page's load is its own files plus the heaviest of these on-demand bundles.
+A page's load is its own files plus the heaviest of these on-demand bundles. The files are weighed
+as the built site ships them (minified by the build, overrides/hooks/gvi/minify.py); without a
+built site, as the sources are.
 """
 from __future__ import annotations
 
@@ -75,19 +77,24 @@ def per_page(site: Path, files: dict) -> dict:
 
 
 def measure(site: Path | None = None) -> dict:
+    """The figures of each project file as the built site ships it (minified by the build,
+    gvi/minify.py), beside its source in overrides/assets/; a page's load from the built site."""
+    if site is None and (ROOT / "site").is_dir():
+        site = ROOT / "site"
     files = {}
     for component, names in COMPONENTS.items():
         for name in names:
-            data = (ASSETS / name).read_bytes()
-            files[name] = {"component": component, "bytes": len(data), "gzip": gz(data)}
+            source = (ASSETS / name).read_bytes()
+            shipped = site / "assets" / name if site else None
+            data = shipped.read_bytes() if shipped and shipped.is_file() else source
+            files[name] = {"component": component, "bytes": len(data), "gzip": gz(data),
+                           "source_bytes": len(source), "source_gzip": gz(source)}
     vendored = {name: {"bytes": len((ASSETS / name).read_bytes()), "gzip": gz((ASSETS / name).read_bytes())}
                 for name in VENDORED}
     listed = set(files) | set(vendored)
     unlisted = sorted(str(p.relative_to(ASSETS)) for p in ASSETS.rglob("*")
                       if p.suffix in (".js", ".css") and str(p.relative_to(ASSETS)) not in listed)
     components = {c: sum(f["gzip"] for f in files.values() if f["component"] == c) for c in COMPONENTS}
-    if site is None and (ROOT / "site").is_dir():
-        site = ROOT / "site"
     pages = per_page(site, files) if site else {}
     heaviest = max(pages, key=lambda p: pages[p]["gzip"]) if pages else None
     return {"files": files, "components": components, "unlisted": unlisted, "vendored": vendored,
@@ -117,9 +124,10 @@ def main(argv=None) -> int:
     parser.add_argument("--site", type=Path, help="the built site to read pages from (default ./site)")
     args = parser.parse_args(argv)
     report = measure(args.site)
-    print(f"{'file':42} {'component':17} {'bytes':>7} {'gzip':>6}")
+    print(f"{'file (as shipped; source in brackets)':42} {'component':17} {'bytes':>15} {'gzip':>13}")
     for name, f in report["files"].items():
-        print(f"{name:42} {f['component']:17} {f['bytes']:>7} {f['gzip']:>6}")
+        print(f"{name:42} {f['component']:17} {f['bytes']:>6} ({f['source_bytes']:>6}) "
+              f"{f['gzip']:>5} ({f['source_gzip']:>5})")
     for component, size in report["components"].items():
         print(f"{'= ' + component:60} {size:>8}")
     print(f"{'= all project JS+CSS files together':60} {report['total_gzip']:>8}")

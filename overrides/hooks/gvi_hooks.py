@@ -28,7 +28,7 @@ from gvi import data as site_data  # noqa: E402
 from gvi import (authoring, checklist, checks, controls, csp, editions, frontmatter, htmlsafety,  # noqa: E402
                  jinjacache, linklines, links, mdext, navcheck, pagefacts, pages, paths, progress, render,
                  schedule, schema, search)
-from gvi import configkeys, legal, reviewpack, rules  # noqa: E402
+from gvi import configkeys, legal, minify, reviewpack, rules  # noqa: E402
 from gvi.problems import ContentError  # noqa: E402
 
 configkeys.install()  # MkDocs imports the hooks while it validates mkdocs.yml: its warnings get their line
@@ -404,6 +404,7 @@ def _schedule_sections(config, page_uri: str, lang: str) -> list:
 
 @event_priority(-200)  # after static-i18n has written the combined index of every language
 def on_post_build(config, **kwargs):
+    minify.site(config.site_dir)  # what readers download: our JS and CSS without comments
     if "collector" in _state:
         _serve_errors(config)
     if not _state.get("broken"):
