@@ -27,7 +27,7 @@ from typing import Callable
 
 import pytest
 
-from support import BIN, ENV, ROOT, build, free_port
+from support import BIN, ENV, ROOT, build, free_port, shared
 from test_guards import EN, SV, make_project
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -355,16 +355,21 @@ def _build_case(case: Case, base: Path) -> tuple[str, Path]:
     return result.output, root
 
 
+def build_all(tmp_path_factory, name: str, cases: list[Case]) -> dict[str, tuple[str, Path]]:
+    """The real strict builds of ``cases``, two at a time, made once a run (support.shared): the
+    tests of both pytest-xdist workers read them (a module fixture was built on each worker)."""
+    def make(base: Path) -> dict[str, tuple[str, Path]]:
+        with concurrent.futures.ThreadPoolExecutor(2) as pool:
+            futures = {case.number: pool.submit(_build_case, case, base) for case in cases}
+            return {number: future.result() for number, future in futures.items()}
+    return shared(tmp_path_factory, name, make)
+
+
 @pytest.fixture(scope="module")
 def build_outputs(tmp_path_factory) -> dict[str, tuple[str, Path]]:
-    """The real strict builds of the cases that need one, two at a time."""
-    base = tmp_path_factory.mktemp("builds")
-    with concurrent.futures.ThreadPoolExecutor(2) as pool:
-        futures = {case.number: pool.submit(_build_case, case, base) for case in BUILD_CASES}
-        return {number: future.result() for number, future in futures.items()}
+    return build_all(tmp_path_factory, "bad-input-builds", BUILD_CASES)
 
 
-@pytest.mark.xdist_group("bad-input-builds")  # one worker: the module fixture builds every case
 @pytest.mark.parametrize("case", BUILD_CASES, ids=lambda c: c.number)
 def test_the_strict_build_gives_one_line_and_stops(case, build_outputs):
     output, root = build_outputs[case.number]

@@ -10,15 +10,14 @@ tests/browser/test_csp.py.
 """
 from __future__ import annotations
 
-import concurrent.futures
 import re
 
 import pytest
 
 from exempelstad import FLAGS, new_site
-from support import build, copy_project
-from test_bad_input import (LOCAL, MODULE, MODULE_EN, SOURCES, Case, assert_one_line, both, check, edit,
-                            line_of, project, steps, write)
+from support import copy_project
+from test_bad_input import (LOCAL, MODULE, MODULE_EN, SOURCES, Case, assert_one_line, both, build_all, check,
+                            edit, line_of, project, steps, write)
 
 LEGAL, STRINGS, EDITIONS = "docs/_data/legal.yml", "docs/_data/strings.yml", "docs/_data/editions.yml"
 CURRICULUM, ABBREVIATIONS = "docs/_data/curriculum.yml", "docs/_data/abbreviations.yml"
@@ -231,20 +230,9 @@ def test_the_content_check_gives_one_line(case, tmp_path):
 BUILD_CASES = [c for c in CASES if c.build]
 
 
-def _build_case(case: Case, base):
-    root = project(base / case.number)
-    case.change(root)
-    result = build(root, base / case.number / "site")
-    assert result.returncode == 1, f"case {case.number} built:\n{result.output}"
-    return result.output, root
-
-
 @pytest.fixture(scope="module")
 def build_outputs(tmp_path_factory):
-    base = tmp_path_factory.mktemp("builds")
-    with concurrent.futures.ThreadPoolExecutor(2) as pool:
-        futures = {case.number: pool.submit(_build_case, case, base) for case in BUILD_CASES}
-        return {number: future.result() for number, future in futures.items()}
+    return build_all(tmp_path_factory, "bad-input-builds-2026-12", BUILD_CASES)
 
 
 @pytest.mark.parametrize("case", BUILD_CASES, ids=lambda c: c.number)
