@@ -330,11 +330,11 @@ def on_post_page(output, page, config, **kwargs):
                if isinstance(entry, dict)]
     output = controls.translate_names(output, dict(zip(toggles, (data.string(key, lang) for key in controls.PALETTE))))
     output = search.use_language_worker(output, lang, prefixes)
-    return _with_policy(output, config)
+    return _with_policy(minify.html(output), config)
 
 
 def on_post_template(output_content, template_name, config, **kwargs):
-    return _with_policy(output_content, config) if template_name == "404.html" else output_content
+    return _with_policy(minify.html(output_content), config) if template_name == "404.html" else output_content
 
 
 def _with_policy(output: str, config) -> str:
@@ -404,7 +404,12 @@ def _schedule_sections(config, page_uri: str, lang: str) -> list:
 
 @event_priority(-200)  # after static-i18n has written the combined index of every language
 def on_post_build(config, **kwargs):
-    minify.site(config.site_dir)  # what readers download: our JS and CSS without comments
+    # What readers download: our JS and CSS without comments, Material's palette CSS without the
+    # named colours no palette uses (gvi/minify.py).
+    palettes = config.theme.get("palette") or []
+    palettes = [palettes] if isinstance(palettes, dict) else palettes
+    minify.site(config.site_dir, {str(p.get(k)).lower().replace(" ", "-")  # "deep purple": deep-purple
+                                  for p in palettes for k in ("primary", "accent") if p.get(k)})
     if "collector" in _state:
         _serve_errors(config)
     if not _state.get("broken"):

@@ -5,6 +5,7 @@ from support import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import asset_sizes  # noqa: E402
+from gvi import minify  # noqa: E402
 
 
 def test_every_project_asset_belongs_to_a_component_and_budgets_hold(site):
@@ -31,3 +32,19 @@ def test_a_page_over_budget_is_named(tmp_path):
     finally:
         asset_sizes.BUDGETS["page"] = saved
     assert any(f.startswith("p/index.html loads ") for f in found), found
+
+
+def test_the_built_palette_has_no_named_colour_and_keeps_the_dark_scheme(site):
+    import re
+    [palette] = (site / "assets" / "stylesheets").glob("palette.*.min.css")
+    css = palette.read_text(encoding="utf-8")
+    assert re.findall(r"data-md-color-(?:primary|accent)=(\w[\w-]*)", css) == []
+    assert "[data-md-color-scheme=slate]{color-scheme:dark;" in css
+    assert len(css) < 4000, len(css)  # Material's has 11 930 bytes, most of them named colours
+
+
+def test_the_site_ships_our_files_minified(site):
+    for name in ("javascripts/gvi-checklist.js", "stylesheets/gvi.css", "javascripts/workers/gvi-search.js"):
+        shipped = (site / "assets" / name).read_text(encoding="utf-8")
+        assert shipped == minify.minify("assets/" + name, shipped), name  # nothing left to take out
+        assert "/*" not in shipped and "\n//" not in shipped, name

@@ -29,3 +29,34 @@ def test_a_string_that_looks_like_a_comment_is_kept():
 def test_a_file_not_ours_is_returned_as_it_is():
     text = "// third-party\nvar a = 1;\n"
     assert minify.minify("assets/javascripts/vendor/iframe-worker-shim.js", text) == text
+
+
+PALETTE = ('@media screen{[data-md-color-scheme=slate]{color-scheme:dark;--md-hue:225deg}'
+           '[data-md-color-scheme=slate][data-md-color-primary=pink]{--md-typeset-a-color:#f06}}'
+           '[data-md-color-primary=pink]{--md-primary-fg-color:#e92063}'
+           '[data-md-color-primary=indigo],[data-md-color-primary=pink] .md-button{color:#4051b5}'
+           '[data-md-color-accent=red]{--md-accent-fg-color:#ff1947}'
+           '@media screen and (min-width:76.25em){[data-md-color-primary=pink] .md-tabs{color:#000}}'
+           '[data-md-color-switching] *{transition-duration:0s!important}'
+           '[data-md-color-scheme=slate] img[src$="#only-light{}"]{display:none}')
+
+
+def test_the_palette_keeps_the_schemes_and_the_colours_in_use_only():
+    kept = minify.purge_palette(PALETTE, {"indigo"})
+    assert kept == ('@media screen{[data-md-color-scheme=slate]{color-scheme:dark;--md-hue:225deg}}'
+                    '[data-md-color-primary=indigo]{color:#4051b5}'
+                    '[data-md-color-switching] *{transition-duration:0s!important}'
+                    '[data-md-color-scheme=slate] img[src$="#only-light{}"]{display:none}')
+    assert minify.purge_palette(kept, {"indigo"}) == kept  # run twice: no change
+    assert minify.purge_palette(PALETTE, {"pink", "red", "indigo"}) == PALETTE  # all in use: all kept
+
+
+def test_html_loses_the_indentation_between_tags_and_nothing_else():
+    page = ('<div class="a">\n    <p>Two  words\n      and <a href="x"\n   title="t  t">more</a> </p>\n'
+            '<pre><code>  kept\n    as is</code></pre>\n  <code>a\n  b</code>\n'
+            '<script>var a = 1;\n    var b = 2;</script>\n   <textarea>\n  x</textarea>\n</div>')
+    assert minify.html(page) == (
+        '<div class="a">\n<p>Two  words\nand <a href="x"\n   title="t  t">more</a> </p>\n'
+        '<pre><code>  kept\n    as is</code></pre>\n<code>a\n  b</code>\n'
+        '<script>var a = 1;\n    var b = 2;</script>\n<textarea>\n  x</textarea>\n</div>')
+    assert minify.html(minify.html(page)) == minify.html(page)
