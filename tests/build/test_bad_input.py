@@ -438,7 +438,7 @@ def test_author_scripts_are_executable_and_find_the_venv(tmp_path):
     modes = subprocess.run(["git", "ls-files", "-s", "scripts"], cwd=ROOT, capture_output=True,
                            text=True, check=True).stdout
     for name in ("new_module.py", "check_content.py", "translation_status.py"):
-        assert f"100755" in next(line for line in modes.splitlines() if line.endswith(name)), modes
+        assert "100755" in next(line for line in modes.splitlines() if line.endswith(name)), modes
     # As AUTHORING.md writes it, from a shell whose PATH has no venv (a fresh terminal).
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "LANG": "C.UTF-8"}
     done = subprocess.run(["scripts/check_content.py"], cwd=ROOT, capture_output=True, text=True, env=env)
