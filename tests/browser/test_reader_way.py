@@ -55,6 +55,12 @@ def empty_controls(page) -> list[str]:
     return page.evaluate(EMPTY_CONTROLS)
 
 
+def overflow(page) -> list[str]:
+    """The page wider than the screen (a reader would have to scroll sideways), with its width."""
+    wide, screen = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+    return [f"content {wide} px wide on a {screen} px screen"] if wide > screen else []
+
+
 def test_the_empty_control_check_finds_a_blank_button(browser):
     """The check itself: the blank "Presentera" button of issue 22 (a title, no text) is found;
     a named icon button and a button with words are not."""
@@ -81,6 +87,7 @@ def test_no_visible_control_without_a_name(browser, site_server, lang, width):
         problems += [f"{kind} /{LANGS[lang]}{path} at {width} px: {p}" for p in visit.problems()]
         problems += [f"{kind} /{LANGS[lang]}{path} at {width} px: empty control {c}"
                      for c in empty_controls(reader.page)]
+        problems += [f"{kind} /{LANGS[lang]}{path} at {width} px: {p}" for p in overflow(reader.page)]
         if kind == "module":
             start = reader.page.locator(".gvi-present__start")
             assert start.inner_text() == ("Presentera" if lang == "sv" else "Present")
@@ -94,6 +101,7 @@ def test_no_visible_control_without_a_name(browser, site_server, lang, width):
             speaker.wait_for_selector(".gvi-speaker")
             problems += [f"speaker view /{LANGS[lang]}{path} at {width} px: empty control {c}"
                          for c in empty_controls(speaker)]
+            problems += [f"speaker view /{LANGS[lang]}{path} at {width} px: {p}" for p in overflow(speaker)]
             speaker.close()
             reader.page.keyboard.press("Escape")
     context.close()
