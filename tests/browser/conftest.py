@@ -67,16 +67,30 @@ class Reader:
         self._visits = [self.visit]  # recording now: the whole tab's, and the last page's
         self.page.on("console", self._console)
         self.page.on("pageerror", lambda exc: self._record("console_errors", str(exc)))
-        self.page.on("requestfailed", lambda r: self._record("failed", f"{r.url} ({r.failure})"))
+        self.page.on("requestfailed", self._failed)
         self.page.on("response", self._response)
         self.page.on("request", self._request)
         self._inflight: set = set()  # requests started and not yet finished or failed
+        self._page_number = 0  # goto() calls so far
+        self._opened_on: dict = {}  # request -> the page number it started on
         self._last = time.monotonic()  # when one last started or ended
         self.page.on("request", lambda r: self._track(r, True))
         self.page.on("requestfinished", lambda r: self._track(r, False))
         self.page.on("requestfailed", lambda r: self._track(r, False))
 
+    def _failed(self, request) -> None:
+        """A failed request is a problem, except one the browser cut off because this tab went on
+        to the next page (Chromium asks for the favicon late, and drops it when we leave)."""
+        started = self._opened_on.pop(request, self._page_number)
+        if request.failure == "net::ERR_ABORTED" and started < self._page_number:
+            return
+        self._record("failed", f"{request.url} ({request.failure})")
+
     def _track(self, request, started: bool) -> None:
+        if started:
+            self._opened_on[request] = self._page_number
+        elif request in self._opened_on and request.failure is None:
+            del self._opened_on[request]  # finished
         if "/livereload/" in request.url:  # `mkdocs serve`'s long poll never ends
             return
         (self._inflight.add if started else self._inflight.discard)(request)
@@ -118,6 +132,7 @@ class Reader:
         ``visit`` keeps every earlier page's problems too."""
         self._visits = [self.visit, Visit()]
         self.page.on("response", self._status)
+        self._page_number += 1
         self.page.goto(url, wait_until="load")
         self.settle()
         self.page.remove_listener("response", self._status)
