@@ -406,10 +406,7 @@ def _schedule_sections(config, page_uri: str, lang: str) -> list:
 def on_post_build(config, **kwargs):
     # What readers download: our JS and CSS without comments, Material's palette CSS without the
     # named colours no palette uses (gvi/minify.py).
-    palettes = config.theme.get("palette") or []
-    palettes = [palettes] if isinstance(palettes, dict) else palettes
-    minify.site(config.site_dir, {str(p.get(k)).lower().replace(" ", "-")  # "deep purple": deep-purple
-                                  for p in palettes for k in ("primary", "accent") if p.get(k)})
+    minify.site(config.site_dir, minify.palette_colours(config.theme.get("palette")))
     if "collector" in _state:
         _serve_errors(config)
     if not _state.get("broken"):

@@ -89,8 +89,8 @@ class Reader:
     def _track(self, request, started: bool) -> None:
         if started:
             self._opened_on[request] = self._page_number
-        elif request in self._opened_on and request.failure is None:
-            del self._opened_on[request]  # finished
+        else:
+            self._opened_on.pop(request, None)  # finished (a failed one _failed has taken already)
         if "/livereload/" in request.url:  # `mkdocs serve`'s long poll never ends
             return
         (self._inflight.add if started else self._inflight.discard)(request)

@@ -62,3 +62,10 @@ def test_html_loses_the_indentation_between_tags_and_nothing_else():
         '<pre><code>  kept\n    as is</code></pre> <code>a\n  b</code> '
         '<script>var a = 1;\n    var b = 2;</script> <textarea>\n  x</textarea> </div>')
     assert minify.html(minify.html(page)) == minify.html(page)
+
+
+def test_the_palette_colours_are_read_as_material_writes_them():
+    assert minify.palette_colours([{"primary": "custom", "accent": "custom"},
+                                   {"primary": "Deep Purple", "scheme": "slate"}]) == {"custom", "deep-purple"}
+    assert minify.palette_colours({"primary": "indigo"}) == {"indigo"}
+    assert minify.palette_colours(None) == set()

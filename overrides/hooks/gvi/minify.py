@@ -100,10 +100,18 @@ def purge_palette(css: str, used: set[str]) -> str:
     return "".join(out)
 
 
-def site(site_dir: str, palette_colours: set[str] | None = None) -> list[str]:
+def palette_colours(palette) -> set[str]:
+    """The primary and accent colours mkdocs.yml's theme palette (one entry or a list) names, as
+    Material writes them in its attributes ("deep purple": deep-purple)."""
+    entries = [palette] if isinstance(palette, dict) else palette or []
+    return {str(entry[key]).lower().replace(" ", "-")
+            for entry in entries for key in ("primary", "accent") if entry.get(key)}
+
+
+def site(site_dir: str, palette_colours: set[str]) -> list[str]:
     """Minify our files where the build wrote them (under the site's assets/, once for every
-    language: static-i18n's builds share them) and, given the colours the palettes use, purge
-    Material's palette stylesheet. Run again on its own output it changes nothing. Returns the
+    language: static-i18n's builds share them) and purge Material's palette stylesheet of the
+    colours not in ``palette_colours``. Run again on its own output it changes nothing. Returns the
     files rewritten (site-relative)."""
     done = []
     root = os.path.join(site_dir, "assets")
@@ -111,7 +119,7 @@ def site(site_dir: str, palette_colours: set[str] | None = None) -> list[str]:
         for name in names:
             path = os.path.join(folder, name)
             uri = os.path.relpath(path, site_dir).replace(os.sep, "/")
-            palette = palette_colours is not None and _PALETTE.match(uri)
+            palette = _PALETTE.match(uri)
             if not (is_own(uri) or palette):
                 continue
             with open(path, encoding="utf-8") as handle:
