@@ -12,6 +12,7 @@ scripts/check_content.py). What stays here needs MkDocs' files, nav, pages or pl
 """
 from __future__ import annotations
 
+import datetime
 import json
 import logging
 import os
@@ -28,7 +29,7 @@ from gvi import data as site_data  # noqa: E402
 from gvi import (authoring, checklist, checks, controls, csp, editions, frontmatter, htmlsafety,  # noqa: E402
                  jinjacache, linklines, links, mdext, navcheck, pagefacts, pages, paths, progress, render,
                  schedule, schema, search)
-from gvi import configkeys, legal, minify, reviewpack, rules  # noqa: E402
+from gvi import configkeys, legal, minify, reviewpack, rules, servecache  # noqa: E402
 from gvi.problems import ContentError  # noqa: E402
 
 configkeys.install()  # MkDocs imports the hooks while it validates mkdocs.yml: its warnings get their line
@@ -138,6 +139,13 @@ def on_config(config, **kwargs):
         _state["collector"] = _Collector()
         root.addHandler(_state["collector"])
     _site_facts(config, version)
+    if _serving():
+        # What a rebuild may take from the previous one when its inputs are the same (gvi/servecache.py).
+        _state["stamp"] = servecache.data_stamp(config.docs_dir)
+        servecache.MEMO.begin((_state["stamp"], datetime.date.today(), tuple(_state["languages"]), _state["default"]))
+        search_plugin = config.plugins.get("material/search")
+        if search_plugin and hasattr(search_plugin, "search_index"):
+            servecache.index_search(search_plugin.search_index)
     return config
 
 
@@ -160,7 +168,8 @@ def on_files(files, config, **kwargs):
         return files  # the checks cover every language; run them once per build
     uris = [f.src_uri for f in files if f.src_uri.endswith(".md") and f.inclusion.is_included()]
     result = checks.check_docs(config.docs_dir, uris, _state["languages"], _state["default"],
-                               _state["data"], _state["prefix"], _nav_config(config))
+                               _state["data"], _state["prefix"], _nav_config(config),
+                               memo=servecache.MEMO if _serving() else None)
     _state["pages"], _state["guards"] = result.pages, result.guards
     found = ([_state["data_problem"]] if "data_problem" in _state else []) + result.problems
     _state["broken"] = {p.path for p in found}
@@ -254,6 +263,8 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     keys = meta.get("sources")
     if isinstance(keys, list) and all(k in data.sources for k in keys) and keys:
         markdown += render.sources_section(keys, data.sources, data.string("sources", lang))
+    if _serving():  # a page whose Markdown and inputs did not change is not rendered again
+        servecache.install(page, _state["stamp"])
     return markdown
 
 
@@ -267,7 +278,9 @@ def on_page_content(html, page, config, **kwargs):
             line = _source_line(page, text)
             log.warning(f"{path}:{line}: the rendered page holds {what} ('{text.strip()}'). Fix: "
                         "correct the source at this line; run scripts/check_content.py for its check.")
-        for what, tag in htmlsafety.check_rendered(html):  # a snippet, a reference image, …
+        found = (servecache.MEMO.get(("check_rendered", html), lambda: htmlsafety.check_rendered(html))
+                 if _serving() else htmlsafety.check_rendered(html))
+        for what, tag in found:  # a snippet, a reference image, …
             log.warning(f"{path}:{_source_line(page, tag)}: the rendered page holds {what} ('{tag[:80]}'), "
                         "which content may not put into a page. Fix: remove it from the source "
                         "(or the snippet it comes from); AUTHORING.md, \"HTML in a page\", lists what is allowed.")
@@ -322,6 +335,13 @@ def on_template_context(context, template_name, config, **kwargs):
 
 
 def on_post_page(output, page, config, **kwargs):
+    if _serving():  # the same page as in the previous rebuild: the same answer (gvi/servecache.py)
+        return servecache.MEMO.get(("post_page", output, config.theme.get("language"), _offline(config)),
+                                   lambda: _post_page(output, config))
+    return _post_page(output, config)
+
+
+def _post_page(output: str, config) -> str:
     prefixes = links.language_prefixes(_state["languages"], _state["default"])
     lang, data = config.theme.get("language"), _state["data"]
     output = controls.name_header_icons(output, {target: data.string(key, lang)
@@ -492,6 +512,7 @@ def on_serve(server, config, builder, **kwargs):
     rebuild = server.builder
     if getattr(rebuild, "gvi_guarded", False):
         return server
+    servecache.notify_changes(server)  # a save starts the rebuild at once, not at the next poll
     site_dir, site_name = config.site_dir, _state.get("site_names", {}).get(_state.get("default")) or config.site_name
 
     def guarded(*args, **kw):

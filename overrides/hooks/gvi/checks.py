@@ -46,10 +46,12 @@ def _read(docs_dir: str, uri: str, path: str):
 
 
 def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: str, data: SiteData,
-               prefix: str = "docs/", nav: navcheck.NavConfig | None = None) -> Result:
+               prefix: str = "docs/", nav: navcheck.NavConfig | None = None, memo=None) -> Result:
     """Check every page (``uris``: Markdown files relative to ``docs_dir``) and every pair of
     translations: twins, front matter, local facts, quizzes, checklists, headings, ids, what the
-    author must not leave in (gvi/authoring.py), and the nav (``nav``, from mkdocs.yml)."""
+    author must not leave in (gvi/authoring.py), and the nav (``nav``, from mkdocs.yml). ``memo``
+    (gvi.servecache.Memo, under `mkdocs serve` only): a page's slowest checks are not run again
+    for the same text and data."""
     uris = sorted(uri for uri in uris if uri.endswith(".md"))
     unbuilt = sorted({m.group(1) for m in (re.search(r"\.([a-z]{2})\.md$", u) for u in uris)
                       if m and m.group(1) not in languages})
@@ -77,6 +79,7 @@ def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: st
     by_neutral: dict[str, dict] = {}
     running: dict[tuple, list] = {}  # (neutral, lang) -> [(line, running text)]: untranslated copies
     guards, guard_problems = Guards.load(docs_dir, prefix, languages, default, data)
+    guards.memo = memo
     problems += guard_problems
     problems += htmlsafety.check_data(docs_dir, prefix, data)
     for uri in uris:

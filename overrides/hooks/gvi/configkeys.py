@@ -14,6 +14,7 @@ import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugins
 
+from . import yamltext
 from .problems import Problem
 
 
@@ -21,7 +22,7 @@ def unknown_options(text: str, path: str = "mkdocs.yml") -> list[Problem]:
     """Each setting of mkdocs.yml (``text``) that MkDocs, the theme's or a named plugin's schema does
     not know, and each plugin that is not installed, with its line."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yamltext.compose(text)
     except yaml.YAMLError:
         return []  # said by the loader, with its line
     if not isinstance(root, yaml.MappingNode):

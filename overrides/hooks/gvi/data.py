@@ -58,7 +58,7 @@ def _load(path: str, display: str, texts: dict | None = None) -> dict:
     if texts is not None:
         texts[os.path.basename(path)] = text
     try:
-        value = yaml.safe_load(text)
+        value = yamltext.safe_load(text)
     except yaml.YAMLError as exc:
         raise ContentError(Problem(display, yamltext.error_line(exc) + 1,
                                    f"data file is not valid YAML ({getattr(exc, 'problem', exc)}).",

@@ -42,6 +42,8 @@ class Guards:
     page_rules: dict = field(default_factory=dict)  # (page uri, lang) -> {rule id}
     usages: dict = field(default_factory=dict)  # rule id -> [(page uri, lang, line, the source line)]
     legal_read: bool = True  # False: legal.yml could not be read (said once); pages are not held to it
+    # Under `mkdocs serve`: the answers of an earlier rebuild with the same data (gvi.servecache.Memo).
+    memo: object = None
 
     @classmethod
     def load(cls, docs_dir: str, prefix: str, languages: list[str], default: str, data,
@@ -82,14 +84,18 @@ class Guards:
 
     def check_page(self, body: str, body_start: int, fm, path: str, lang: str, neutral: str) -> list[Problem]:
         """Avoided terms, legal status and (Swedish) du/ni in one page's body."""
-        kept = prose.mask(body)  # running text, with the rule references
+        once = self._once
+        kept = once(("mask", body), lambda: prose.mask(body))  # running text, with the rule references
         problems = rules.check_uses(kept, path, self.rules, body_start)
         found = [(offset, rid) for offset, _, rid in rules.uses(kept) if rid in self.rules.rules]
         used = {rid for _, rid in found}
         text = scan = rules.blank(kept)  # the references are the rule base's words, not the page's
-        problems += terms.check_text(text, lang, self.terms, path, body_start)
-        refs, legal_problems = legal.check_page(scan, lang, fm.meta, fm.line_of("legal_checked"), path,
-                                                self.legal, body_start, self.today)
+        problems += once(("terms", text, lang, path, body_start),
+                         lambda: terms.check_text(text, lang, self.terms, path, body_start))
+        checked_line = fm.line_of("legal_checked")
+        refs, legal_problems = once(("legal", scan, lang, repr(fm.meta), checked_line, path, body_start),
+                                    lambda: legal.check_page(scan, lang, fm.meta, checked_line, path,
+                                                             self.legal, body_start, self.today))
         if self.legal_read:  # else every cited act would be "not listed": one line says why
             problems += legal_problems
         if found and "legal_checked" not in fm.meta:
@@ -111,11 +117,14 @@ class Guards:
             if cited and neutral != legal.STATUS_PAGE:
                 self.usages.setdefault(cited.id, []).append((neutral, lang, ref.line,
                                                              body_lines[ref.line - body_start].strip()))
-        problems += self._claims(scan, lang, path, body_start,
-                                 [(offset, rid) for offset, kind, rid in rules.uses(kept) if kind == "cite"])
+        cites = [(offset, rid) for offset, kind, rid in rules.uses(kept) if kind == "cite"]
+        problems += once(("claims", scan, lang, path, body_start, tuple(cites)),
+                         lambda: self._claims(scan, lang, path, body_start, cites))
         if neutral != legal.STATUS_PAGE:
-            problems += rules.topics(scan, lang, path, self.rules, used, rules.status_links(body), body_start, body,
-                                     hand)
+            links = rules.status_links(body)
+            problems += once(("topics", scan, lang, path, body_start, body, frozenset(used), frozenset(links),
+                              tuple(sorted((line, frozenset(ids)) for line, ids in hand.items()))),
+                             lambda: rules.topics(scan, lang, path, self.rules, used, links, body_start, body, hand))
             self.page_rules[(neutral, lang)] = used
             for rid in used:
                 self.used.setdefault(rid, set()).add(neutral)
@@ -143,10 +152,15 @@ class Guards:
                     self.strong.setdefault(ref.provision, ref.act)
             legal.add_to_index(self.index, strong, neutral)
         if lang == "sv":
-            problems += style.du_ni(text, path, body_start)
+            problems += once(("du_ni", text, path, body_start), lambda: style.du_ni(text, path, body_start))
         if neutral == terms.GLOSSARY:
             self.glossary[lang] = (path, body, body_start)
         return problems
+
+    def _once(self, key: tuple, compute):
+        """compute(), or under `mkdocs serve` its answer for the same key in an earlier rebuild
+        with the same data, date and languages (``memo``). The answers are only read."""
+        return compute() if self.memo is None else self.memo.get(key, compute)
 
     def finish(self) -> list[Problem]:
         """Checks across pages: the glossary against the term base. Also settles the sections
@@ -233,7 +247,7 @@ def _read(path: str, display: str) -> tuple[dict | None, dict, Problem | None]:
     try:
         with open(path, encoding="utf-8") as handle:
             source = handle.read()
-        value = yaml.safe_load(source)
+        value = yamltext.safe_load(source)
     except OSError:
         return None, {}, Problem(display, 1, "data file is missing.", "restore it from git.")
     except yaml.YAMLError as exc:

@@ -241,7 +241,7 @@ def check_data(docs_dir: str, prefix: str, data) -> list[Problem]:
             values = tables[name]
         else:  # sources: only this file's own keys (gvi.data merged them)
             try:
-                own = yaml.safe_load(source) or {}
+                own = yamltext.safe_load(source) or {}
             except (yaml.YAMLError, ValueError):
                 continue
             values = {k: data.sources.get(k, v) for k, v in own.items()} if isinstance(own, dict) else {}

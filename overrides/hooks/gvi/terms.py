@@ -63,7 +63,7 @@ key_lines = yamltext.key_lines  # {(key, subkey, …): line}; one implementation
 def parse(source: str, path: str, languages: list[str]) -> tuple[TermBase, list[Problem]]:
     """Read and validate the term base. Problems name the line of the offending key."""
     try:
-        data = yaml.safe_load(source)
+        data = yamltext.safe_load(source)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ContentError(Problem(path, mark.line + 1 if mark else 1,
