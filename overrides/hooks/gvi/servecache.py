@@ -73,6 +73,15 @@ class Memo:
 MEMO = Memo()  # begun by the hook on each build under `mkdocs serve`, never used by a full build
 
 
+def forget() -> None:
+    """Empty every cache: the next build renders and checks everything (the tests compare)."""
+    _ENTRIES.clear()
+    _SEARCH.clear()
+    _FILES.clear()
+    MEMO.answers.clear()
+    MEMO.generation = None
+
+
 def _files_signature(files) -> tuple:
     for known, signature in _FILES:
         if known is files:

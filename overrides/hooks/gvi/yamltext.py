@@ -63,9 +63,18 @@ def load(source: str):
     node = compose(source)
     if node is None:
         return None, None
+    try:
+        return node, _construct(node)
+    except yaml.YAMLError:
+        # A value the safe loader refuses (a day that does not exist): the error as the pure-Python
+        # parser's nodes give it, with the line quoted under the message.
+        return node, _construct(yaml.compose(source, Loader=yaml.SafeLoader))
+
+
+def _construct(node):
     loader = yaml.SafeLoader("")
     try:
-        return node, loader.construct_document(node)
+        return loader.construct_document(node)
     finally:
         loader.dispose()
 
