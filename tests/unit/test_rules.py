@@ -5,6 +5,9 @@ from __future__ import annotations
 import copy
 import dataclasses
 import datetime
+import re
+
+import pytest
 
 from gvi import legal, rules
 
@@ -239,3 +242,22 @@ def test_a_hand_written_status_contradicting_the_rule_base_is_named_with_the_rul
     assert str(problem).startswith("docs/a.md:7: the page says that 'Uppgifter till en annan myndighet' (OSL 10 "
                                    "kap. 15 a §) is not (yet) in force ('föreslås'), but docs/_data/rules.yml has rule 'osl-10-15a' in force "
                                    "since 2025-12-01 (SFS 2025:934). Fix: state the rule with {{ rule.osl-10-15a }}")
+
+
+@pytest.mark.parametrize("pattern, starts", [
+    (r"\bsekretess", ("sekretess",)),
+    ("kännbara konsekvenser", ("kännbara konsekvenser",)),
+    (r"(?:stöd|insatser|hjälp)[^.\n]{0,80}(?:är frivillig|bygger på frivillighet)", ("stöd", "insatser", "hjälp")),
+    (r"\bpress releases?\b", ("press release",)),  # the s may be missing
+    ("pat-?down", ("pat",)),
+    ("Samtycke", ("samtycke",)),  # the text is casefolded, so are the words
+    ("a?b", None), ("(?:a|b)?c", None), ("foo|bar", None), ("(?:a|b)c|d", None), ("[ab]c", None),
+    (r"\w+ consent", None), ("(?i)x", None),
+])
+def test_a_topic_pattern_is_skipped_only_where_its_first_words_are_missing(pattern, starts):
+    assert rules.literal_starts(pattern) == starts
+    if starts:  # every match starts with one of them
+        for text in ("Det gäller SEKRETESS och Kännbara konsekvenser; stöd är frivilligt. Press release. "
+                     "pat down, patdown, samtycke.",):
+            for match in re.finditer(pattern, text, re.IGNORECASE):
+                assert any(match[0].casefold().startswith(s) for s in starts), (pattern, match[0])

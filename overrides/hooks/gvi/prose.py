@@ -75,16 +75,38 @@ class Phrases:
     def __init__(self):
         self._by_prefix: dict[str, list] = {}
         self._lengths: set[int] = set()
+        self._starts: re.Pattern | None = None
 
     def add(self, first_word: str, pattern: re.Pattern, value) -> None:
         key = first_word.lower()[:5]
         self._by_prefix.setdefault(key, []).append((pattern, value))
         self._lengths.add(len(key))
+        self._starts = None
+
+    def _candidates(self, text: str):
+        """The words of ``text`` that start like a phrase's first word, found by one regular
+        expression (a loop over every word in Python was most of this class's time)."""
+        if "" in self._by_prefix:  # a phrase whose first word is empty is tried at every word
+            yield from _TOKEN.finditer(text)
+            return
+        if not self._by_prefix:
+            return
+        if self._starts is None:
+            keys = sorted(self._by_prefix, key=len, reverse=True)
+            self._starts = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, keys)) + ")", re.IGNORECASE)
+        position = 0
+        while (found := self._starts.search(text, position)) is not None:
+            token = _TOKEN.match(text, found.start())
+            if token is None:  # a phrase that starts with a sign: never a word's start
+                position = found.start() + 1
+                continue
+            position = token.end()
+            yield token
 
     def finditer(self, text: str):
         """(match, value) for each phrase in ``text``, left to right, not overlapping."""
         end = -1
-        for token in _TOKEN.finditer(text):
+        for token in self._candidates(text):
             if token.start() < end:
                 continue
             low, best = token[0].lower(), None
