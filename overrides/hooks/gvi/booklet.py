@@ -59,26 +59,35 @@ def rebase(href: str, page_url: str, target_dir: str) -> str:
     return rel + (hash_ + fragment if hash_ else "")
 
 
-class _Rewriter(HTMLParser):
-    def __init__(self, kind: str, prefix: str, page_url: str, target_dir: str):
-        super().__init__(convert_charrefs=False)
-        self.kind, self.prefix, self.page_url, self.target_dir = kind, prefix, page_url, target_dir
+class _Kind:
+    """One kind's booklet text while a page is read."""
+
+    def __init__(self, kind: str):
+        self.kind = kind
         self.out: list[str] = []
         self.skip = 0  # depth inside a dropped element
         self.headings: list[tuple[int, str, str]] = []  # (level, id, text) after demotion
-        self._heading: list | None = None
+        self.heading: list | None = None
 
-    def _drop(self, attrs) -> bool:
-        classes = _classes(attrs)
+
+class _Rewriter(HTMLParser):
+    """Reads a page once and writes it for every kind (the reading was most of the booklets' time)."""
+
+    def __init__(self, prefix: str, page_url: str, target_dir: str):
+        super().__init__(convert_charrefs=False)
+        self.prefix, self.page_url, self.target_dir = prefix, page_url, target_dir
+        self.kinds = [_Kind(kind) for kind in KINDS]
+
+    @staticmethod
+    def _drop(kind: str, classes: set) -> bool:
         if classes & DROP_ALWAYS:
             return True
-        return self.kind == "participant" and bool(classes & DROP_PARTICIPANT)
+        return kind == "participant" and bool(classes & DROP_PARTICIPANT)
 
-    def _attrs(self, tag: str, attrs: list) -> str:
+    def _attrs(self, kind: str, tag: str, attrs: list, classes: set) -> str:
         out = []
-        classes = _classes(attrs)
         for name, value in attrs:
-            if name == "data-gvi-correct" and self.kind == "participant":
+            if name == "data-gvi-correct" and kind == "participant":
                 continue
             if value is not None and name == "id":
                 value = self.prefix + value
@@ -90,51 +99,59 @@ class _Rewriter(HTMLParser):
             elif value is not None and name == "src":
                 value = rebase(value, self.page_url, self.target_dir)
             out.append(f' {name}="{html.escape(value, quote=True)}"' if value is not None else f" {name}")
-        if tag == "details" and self.kind == "trainer" and classes & OPEN_TRAINER \
+        if tag == "details" and kind == "trainer" and classes & OPEN_TRAINER \
                 and "open" not in dict(attrs):
             out.append(" open")
         return "".join(out)
 
     def handle_starttag(self, tag, attrs):
-        if self.skip:
-            if tag not in VOID:
-                self.skip += 1
-            return
-        if tag == "script" or self._drop(attrs):
-            if tag not in VOID:
-                self.skip = 1
-            return
+        classes = _classes(attrs)
         match = re.fullmatch(r"h([1-6])", tag)
-        if match:
-            level = min(6, int(match.group(1)) + 1)
-            tag = f"h{level}"
-            self._heading = [level, self.prefix + (dict(attrs).get("id") or ""), []]
-        self.out.append(f"<{tag}{self._attrs(tag, attrs)}>")
+        for state in self.kinds:
+            if state.skip:
+                if tag not in VOID:
+                    state.skip += 1
+                continue
+            if tag == "script" or self._drop(state.kind, classes):
+                if tag not in VOID:
+                    state.skip = 1
+                continue
+            name = tag
+            if match:
+                level = min(6, int(match.group(1)) + 1)
+                name = f"h{level}"
+                state.heading = [level, self.prefix + (dict(attrs).get("id") or ""), []]
+            state.out.append(f"<{name}{self._attrs(state.kind, name, attrs, classes)}>")
 
     def handle_startendtag(self, tag, attrs):
-        if self.skip or self._drop(attrs):
-            return
-        self.out.append(f"<{tag}{self._attrs(tag, attrs)}>")
+        classes = _classes(attrs)
+        for state in self.kinds:
+            if state.skip or self._drop(state.kind, classes):
+                continue
+            state.out.append(f"<{tag}{self._attrs(state.kind, tag, attrs, classes)}>")
 
     def handle_endtag(self, tag):
-        if self.skip:
-            self.skip -= 1
-            return
         match = re.fullmatch(r"h([1-6])", tag)
-        if match:
-            tag = f"h{min(6, int(match.group(1)) + 1)}"
-            if self._heading:
-                level, ident, text = self._heading
-                self.headings.append((level, ident, re.sub(r"\s+", " ", "".join(text)).strip()))
-                self._heading = None
-        self.out.append(f"</{tag}>")
+        for state in self.kinds:
+            if state.skip:
+                state.skip -= 1
+                continue
+            name = tag
+            if match:
+                name = f"h{min(6, int(match.group(1)) + 1)}"
+                if state.heading:
+                    level, ident, text = state.heading
+                    state.headings.append((level, ident, re.sub(r"\s+", " ", "".join(text)).strip()))
+                    state.heading = None
+            state.out.append(f"</{name}>")
 
     def _text(self, raw: str, plain: str):
-        if self.skip:
-            return
-        self.out.append(raw)
-        if self._heading is not None:
-            self._heading[2].append(plain)
+        for state in self.kinds:
+            if state.skip:
+                continue
+            state.out.append(raw)
+            if state.heading is not None:
+                state.heading[2].append(plain)
 
     def handle_data(self, data):
         self._text(data, data)
@@ -149,19 +166,19 @@ class _Rewriter(HTMLParser):
         pass
 
 
-# Each page is rewritten once per kind with this stand-in for its id prefix, then the prefix of
-# each booklet it is in (``m3-`` in its section's, ``m17-`` in the whole curriculum's) replaces it.
+# Each page is rewritten once with this stand-in for its id prefix, then the prefix of each
+# booklet it is in (``m3-`` in its section's, ``m17-`` in the whole curriculum's) replaces it.
 _PREFIX = "\x00gvi-module\x00"
 
 
-@functools.lru_cache(maxsize=256)
-def _rewrite(page_html: str, kind: str, page_url: str, target_dir: str, prefix: str) -> tuple[str, tuple]:
-    """Pure, so remembered: `mkdocs serve` rebuilds the booklets after every save, and all the
-    pages but the one edited come back the same."""
-    parser = _Rewriter(kind, prefix, page_url, target_dir)
+@functools.lru_cache(maxsize=1024)
+def _rewrite(page_html: str, page_url: str, target_dir: str, prefix: str) -> dict[str, tuple[str, tuple]]:
+    """{kind: (body, headings)}. Pure, so remembered: `mkdocs serve` rebuilds the booklets after
+    every save, and all the pages but the one edited come back the same."""
+    parser = _Rewriter(prefix, page_url, target_dir)
     parser.feed(page_html)
     parser.close()
-    return "".join(parser.out), tuple(parser.headings)
+    return {state.kind: ("".join(state.out), tuple(state.headings)) for state in parser.kinds}
 
 
 def prepare(module: Module, kind: str, number: int, target_dir: str) -> tuple[str, list]:
@@ -171,9 +188,9 @@ def prepare(module: Module, kind: str, number: int, target_dir: str) -> tuple[st
         raise ValueError(f"unknown booklet kind {kind!r}")
     prefix = f"m{number}-"
     if _PREFIX in module.html:  # never in a rendered page; then no stand-in
-        body, headings = _rewrite(module.html, kind, module.url, target_dir, prefix)
+        body, headings = _rewrite(module.html, module.url, target_dir, prefix)[kind]
         return body, list(headings)
-    body, headings = _rewrite(module.html, kind, module.url, target_dir, _PREFIX)
+    body, headings = _rewrite(module.html, module.url, target_dir, _PREFIX)[kind]
     return body.replace(_PREFIX, prefix), [(level, ident.replace(_PREFIX, prefix), text)
                                            for level, ident, text in headings]
 
