@@ -139,7 +139,8 @@ _INDENT = re.compile(r"[ \t]*\n\s*")
 
 def _text_only(segment: str) -> str:
     parts = _TAG.split(segment)  # even: text between tags; odd: a tag, left as it is
-    return "".join(part if i % 2 else _INDENT.sub(" ", part) for i, part in enumerate(parts))
+    return "".join(_INDENT.sub(" ", part) if i % 2 == 0 and "\n" in part else part
+                   for i, part in enumerate(parts))
 
 
 def html(page: str) -> str:
