@@ -71,6 +71,7 @@ class Reader:
         self.page.on("response", self._response)
         self.page.on("request", self._request)
         self._inflight: set = set()  # requests started and not yet finished or failed
+        self.done: set[str] = set()  # the addresses of every request that finished or failed
         self._page_number = 0  # goto() calls so far
         self._opened_on: dict = {}  # request -> the page number it started on
         self._last = time.monotonic()  # when one last started or ended
@@ -94,7 +95,18 @@ class Reader:
         if "/livereload/" in request.url:  # `mkdocs serve`'s long poll never ends
             return
         (self._inflight.add if started else self._inflight.discard)(request)
+        if not started:
+            self.done.add(request.url)
         self._last = time.monotonic()
+
+    def wait_for_done(self, ending: str, timeout: float = 15) -> None:
+        """Until a request whose address ends with ``ending`` has finished (or failed): for the one
+        Chromium starts on its own, late, after the page has gone quiet (the favicon)."""
+        deadline = time.monotonic() + timeout
+        while not any(url.endswith(ending) for url in self.done):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"no request for …{ending} finished in {timeout:.0f} s")
+            self.page.wait_for_timeout(20)
 
     def settle(self, quiet: float = QUIET, timeout: float = 30) -> None:
         """Until no request is under way and none has started or ended for ``quiet`` seconds: what
@@ -178,13 +190,18 @@ def wait_for(page, predicate: str, arg=None, timeout: float = 30000):
 
 
 def axe_violations(axe, page, context=None) -> list[str]:
+    """axe-core's violations on the page as it is now (``context``: a selector to check only that).
+    axe-core (0.5 MB of script) goes into each document once: axe_playwright_python's ``run`` puts
+    it in again on every call, and most pages are checked twice (both colour schemes)."""
     wait_for(page, SETTLED, timeout=5000)
     options = {"runOnly": {"type": "tag", "values": WCAG}, "resultTypes": ["violations"]}
-    results = axe.run(page, context=context, options=options)
+    if not page.evaluate("typeof window.axe === 'object' && typeof window.axe.run === 'function'"):
+        page.evaluate(axe.axe_script)
+    response = page.evaluate("([context, options]) => axe.run(context || document, options)", [context, options])
     return [f"{v['id']} ({v['impact']}): {v['help']} — "
             + "; ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"])
                         for n in v["nodes"][:3])
-            for v in results.response["violations"]]
+            for v in response["violations"]]
 
 
 @pytest.fixture(scope="session")

@@ -77,6 +77,7 @@ def test_presenter_mode_is_accessible_and_needs_no_network(browser, axe, site_se
     context = browser.new_context(color_scheme=scheme, viewport={"width": 1024, "height": 768})
     reader = Reader(context, site_server.url)
     reader.goto(site_server.url + MODULE)
+    reader.wait_for_done("favicon.svg")  # Chromium asks for it late, on its own: not while offline
     context.set_offline(True)
     reader.page.click(".gvi-present__start")
     reader.page.keyboard.press("ArrowRight")
