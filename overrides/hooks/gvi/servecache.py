@@ -1,23 +1,33 @@
-"""Under `mkdocs serve` only: a page whose Markdown renders exactly as in the previous rebuild is
-not rendered again. A full build (`mkdocs build`, the tests, CI, deploys) never uses this.
+"""Under `mkdocs serve` only: what a rebuild can take from the previous one because its inputs are
+the same. A full build (`mkdocs build`, the tests, CI, deploys) never uses any of it.
 
-MkDocs rebuilds every page of both languages after each save, and rendering the Markdown was half
-of a rebuild. A page's HTML is a function of what ``Page.render`` reads, so that is the key:
+MkDocs rebuilds every page of both languages after each save; rendering the Markdown was half of
+a rebuild, the content checks, Material's search indexing and the finished page's last steps most
+of the rest. Four things are remembered, each keyed by everything it reads:
 
-- the Markdown as the hooks and plugins left it (local facts, legal status and generated lists are
-  filled in before rendering: a change to them is a change of this text);
-- the page's own file (source path, output path, URL) and every file of the build with its URL
-  (relative links are resolved, and checked, against them);
-- the Markdown extensions and their settings (the page's language is one of them);
-- the modification times of every file under ``docs/_data`` (data files and snippets, which the
-  project's Markdown extension and pymdownx.snippets read while rendering).
+1. A page's rendered Markdown (``install``), keyed by
+   - the Markdown as the hooks and plugins left it (local facts, legal status and generated lists
+     are filled in before rendering: a change to them is a change of this text);
+   - the page's own file (source path, output path, URL) and every file of the build with its URL
+     (relative links are resolved, and checked, against them);
+   - the Markdown extensions and their settings (the page's language is one of them);
+   - a hash of every file under ``docs/_data`` (data files and snippets, which the project's
+     Markdown extension and pymdownx.snippets read while rendering; content, not times).
+   Only a render that logged nothing (no warning, no note about a link) is kept, so a rebuild says
+   every problem again. One entry per page and language.
+2. A page's search entries (``index_search``): its HTML, address, title, tags, search settings
+   and table of contents.
+3. The slowest content checks of a page (``MEMO``, used by gvi/guards.py): the page's text, for
+   one generation of the data (the ``_data`` hash, the date, the languages). The checks across
+   pages run on every rebuild.
+4. The finished page (the hook's on_post_page; ``MEMO``): the page as Material wrote it.
 
-Only a render that logged nothing (no warning, no note about a link) is kept, so a rebuild says
-every problem again. At most one entry per page and language is kept.
+And a save is heard at once (``notify_changes``: inotify instead of a half-second poll).
 
-The attributes restored are those ``mkdocs.structure.pages.Page.render`` sets (MkDocs 1.6):
-content, toc, _title_from_render, present_anchor_ids, links_to_anchors. MAINTAINING.md says what
-to check after an upgrade of MkDocs.
+tests/build/test_serve_cache.py builds as `mkdocs serve` does and compares byte for byte with a
+rebuild that remembers nothing. What this module relies on in MkDocs 1.6 and Material 9.8
+(Page.render's attributes, LiveReloadServer's watch table, SearchIndex.add_entry_from_context)
+is listed in MAINTAINING.md, to check after an upgrade.
 """
 from __future__ import annotations
 
