@@ -59,6 +59,12 @@ def _serving() -> bool:
     return os.environ.get(SERVING) == "1"
 
 
+def _remembered(key: tuple, compute):
+    """compute(), or under `mkdocs serve` the previous rebuild's answer for the same key and data
+    (gvi/servecache.py MEMO)."""
+    return servecache.MEMO.get(key, compute) if _serving() else compute()
+
+
 class _Collector(logging.Handler):
     """Under `mkdocs serve`: every warning of the build, for the error page."""
 
@@ -278,9 +284,8 @@ def on_page_content(html, page, config, **kwargs):
             line = _source_line(page, text)
             log.warning(f"{path}:{line}: the rendered page holds {what} ('{text.strip()}'). Fix: "
                         "correct the source at this line; run scripts/check_content.py for its check.")
-        found = (servecache.MEMO.get(("check_rendered", html), lambda: htmlsafety.check_rendered(html))
-                 if _serving() else htmlsafety.check_rendered(html))
-        for what, tag in found:  # a snippet, a reference image, …
+        for what, tag in _remembered(("check_rendered", html), lambda: htmlsafety.check_rendered(html)):
+            # a snippet, a reference image, …
             log.warning(f"{path}:{_source_line(page, tag)}: the rendered page holds {what} ('{tag[:80]}'), "
                         "which content may not put into a page. Fix: remove it from the source "
                         "(or the snippet it comes from); AUTHORING.md, \"HTML in a page\", lists what is allowed.")
@@ -335,10 +340,8 @@ def on_template_context(context, template_name, config, **kwargs):
 
 
 def on_post_page(output, page, config, **kwargs):
-    if _serving():  # the same page as in the previous rebuild: the same answer (gvi/servecache.py)
-        return servecache.MEMO.get(("post_page", output, config.theme.get("language"), _offline(config)),
-                                   lambda: _post_page(output, config))
-    return _post_page(output, config)
+    return _remembered(("post_page", output, config.theme.get("language"), _offline(config)),
+                       lambda: _post_page(output, config))
 
 
 def _post_page(output: str, config) -> str:

@@ -20,7 +20,6 @@ DRIVER = textwrap.dedent("""
     import json, sys
     from mkdocs.config import load_config
     from mkdocs.commands.build import build
-    from mkdocs.exceptions import Abort
 
     def rebuild(site):
         config = load_config("mkdocs.yml", site_dir=site)

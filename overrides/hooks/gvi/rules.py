@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import functools
 import hashlib
 import posixpath
 import re
@@ -90,17 +91,19 @@ class Topic:
     rules: list[str]
     line: int
     scope: str = "page"  # or "paragraph": each paragraph or list item that matches carries its rule
-    _starts: dict = field(default_factory=dict, repr=False, compare=False)  # lang -> literal starts
+
+    @functools.cached_property
+    def _starts(self) -> dict:
+        """lang -> each pattern's literal starts (``literal_starts``)."""
+        return {lang: [literal_starts(p.pattern) for p in patterns] for lang, patterns in self.patterns.items()}
 
     def absent(self, lang: str, folded: str) -> bool:
         """True when no pattern of the topic can match: each starts with a literal word (or one of
         several), and none of those is in ``folded`` (the text, str.casefold()). A substring search
         is a hundred times cheaper than a case-blind regular expression over the whole page; a
         pattern that starts otherwise is always run."""
-        starts = self._starts.get(lang)
-        if starts is None:
-            starts = self._starts[lang] = [literal_starts(p.pattern) for p in self.patterns.get(lang, [])]
-        return all(words is not None and not any(w in folded for w in words) for words in starts)
+        return all(words is not None and not any(w in folded for w in words)
+                   for words in self._starts.get(lang, []))
 
 
 _WORD = r"[^\W\d_](?:[^\W_]| (?=[^\W_]))*"  # letters, digits and single spaces inside: literal text

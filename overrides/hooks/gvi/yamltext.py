@@ -42,24 +42,10 @@ def compose(source: str):
     return yaml.compose(source, Loader=yaml.SafeLoader)
 
 
-def safe_load(source: str):
-    """yaml.safe_load(source), a fresh value the caller may change; errors as compose's."""
-    if _FAST is not None:
-        try:
-            return yaml.load(source, Loader=_FAST)  # noqa: S506 (CSafeLoader: the safe loader in C)
-        except yaml.YAMLError:
-            pass
-    return yaml.safe_load(source)
-
-
-@functools.lru_cache(maxsize=4096)
-def load(source: str):
-    """(node, data) of a YAML text, remembered: every build (and each `mkdocs serve` rebuild) reads
-    the same few hundred quizzes and front matters again. Callers only read the values.
-
-    Parsed once: the data are built from the node, as yaml.safe_load builds them from the node it
-    composes (same resolver, SafeConstructor: the same values, and the same errors for a tag the
-    safe loader refuses)."""
+def _parse(source: str):
+    """(node, data) of a YAML text. Parsed once: the data are built from the node, as
+    yaml.safe_load builds them from the node it composes (same resolver, SafeConstructor: the same
+    values, and the same errors for a tag the safe loader refuses)."""
     node = compose(source)
     if node is None:
         return None, None
@@ -69,6 +55,16 @@ def load(source: str):
         # A value the safe loader refuses (a day that does not exist): the error as the pure-Python
         # parser's nodes give it, with the line quoted under the message.
         return node, _construct(yaml.compose(source, Loader=yaml.SafeLoader))
+
+
+# (node, data), remembered: every build (and each `mkdocs serve` rebuild) reads the same few
+# hundred quizzes and front matters again. Callers only read the values.
+load = functools.lru_cache(maxsize=4096)(_parse)
+
+
+def safe_load(source: str):
+    """yaml.safe_load(source): a fresh value the caller may change (``load``'s is shared)."""
+    return _parse(source)[1]
 
 
 def _construct(node):
