@@ -24,3 +24,11 @@ def test_the_colour_scheme_names_are_put_into_the_pages_language():
     out = controls.translate_names(page, {"Byt till mörkt läge": "Switch to dark mode"})
     assert out.count('"Switch to dark mode"') == 2 and "<p>Byt till mörkt läge</p>" in out
     assert controls.translate_names(page, {"Byt till mörkt läge": "Byt till mörkt läge"}) == page
+
+
+def test_only_a_title_or_aria_label_attribute_is_translated_as_the_word_boundary_had_it():
+    # The same matches as the pattern \b(title|aria-label)="…" it replaced: a name that only ends
+    # in "title" (subtitle) is not the attribute; after a hyphen (data-title) a word starts.
+    page = '<a subtitle="Mörkt" data-title="Mörkt" title="Mörkt" xaria-label="Mörkt" aria-label="Mörkt">Mörkt</a>'
+    out = controls.translate_names(page, {"Mörkt": "Dark"})
+    assert out == '<a subtitle="Mörkt" data-title="Dark" title="Dark" xaria-label="Mörkt" aria-label="Dark">Mörkt</a>'

@@ -296,8 +296,9 @@ def compare(source: list[Quiz], source_path: str, translation: list[Quiz],
     return problems
 
 
-_INLINE = md_lib.Markdown(extensions=["attr_list", "pymdownx.smartsymbols"])
-_BLOCK = md_lib.Markdown(extensions=["attr_list", "pymdownx.smartsymbols"])
+# The pages' own Markdown, less what a quiz text cannot hold (mkdocs.yml: no smartsymbols there either).
+_INLINE = md_lib.Markdown(extensions=["attr_list"])
+_BLOCK = md_lib.Markdown(extensions=["attr_list"])
 
 
 def _inert(text: str) -> str:
