@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pypdfium2
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Error as PlaywrightError
@@ -202,6 +203,17 @@ def axe_violations(axe, page, context=None) -> list[str]:
             + "; ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"])
                         for n in v["nodes"][:3])
             for v in response["violations"]]
+
+
+def pdf_text(data: bytes) -> list[str]:
+    """The text of each page of a PDF that Chromium printed, read with PDFium (Chromium's own PDF
+    library): the 233 pages of the whole curriculum in 1.5 s, where pypdf took 20 s. Ligatures
+    come out as their letters ("fi", not "ﬁ"), as a reader would search for them."""
+    document = pypdfium2.PdfDocument(data)
+    try:
+        return [page.get_textpage().get_text_range() for page in document]
+    finally:
+        document.close()
 
 
 @pytest.fixture(scope="session")

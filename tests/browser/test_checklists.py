@@ -1,12 +1,10 @@
 """Role checklists as partners use them: tick, reload, switch language, untick, print, search."""
 from __future__ import annotations
 
-import io
 
 import pytest
-from pypdf import PdfReader
 
-from conftest import Reader
+from conftest import Reader, pdf_text
 from test_search import search
 
 pytestmark = pytest.mark.browser
@@ -91,7 +89,7 @@ def test_print_shows_boxes_title_and_phases_without_chrome(browser, site_server)
     assert not page.is_visible(".md-header") and not page.is_visible(".md-sidebar--primary")
     assert not page.is_visible(".gvi-checklist-bar") and not page.is_visible(".md-search")
     assert page.is_visible("article h1") and page.is_visible("article h2")
-    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(page.pdf(format="A4"))).pages)
+    text = "\n".join(pdf_text(page.pdf(format="A4")))
     context.close()
     assert "Checklista för Polisen" in text and "Före ett call-in" in text
     assert "Avmarkera alla" not in text and "Skriv ut checklistan" not in text

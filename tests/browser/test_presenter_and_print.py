@@ -1,13 +1,11 @@
 """Trainer mode: present a module as slides with notes and a timer; print a clean handout."""
 from __future__ import annotations
 
-import io
 import re
 
 import pytest
-from pypdf import PdfReader
 
-from conftest import Reader, axe_violations, wait_for
+from conftest import Reader, axe_violations, pdf_text, wait_for
 
 pytestmark = pytest.mark.browser
 
@@ -105,8 +103,8 @@ def test_print_to_pdf_is_a_clean_handout(browser, site_server, path, lang):
     page.goto(site_server.url + path)
     page.wait_for_load_state("networkidle")
     page.emulate_media(media="print")
-    pdf = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=False)))
-    text = "\n".join(p.extract_text() for p in pdf.pages)
+    pages = pdf_text(page.pdf(format="A4", print_background=False))
+    text = "\n".join(pages)
     context.close()
     words = {"sv": ("Vad är GVI?", "Vilka delar har det gemensamma budskapet", "Visa svar", "Presentera",
                     "Fråga till gruppen", "Kontrollera svaret", "Sök"),
@@ -117,4 +115,4 @@ def test_print_to_pdf_is_a_clean_handout(browser, site_server, path, lang):
     for chrome in absent:
         assert not re.search(rf"\b{re.escape(chrome)}\b", text), chrome
     assert "(https://" in text, "links are printed with their address"
-    assert 3 <= len(pdf.pages) <= 20, len(pdf.pages)
+    assert 3 <= len(pages) <= 20, len(pages)

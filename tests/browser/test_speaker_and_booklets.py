@@ -3,13 +3,11 @@ printable booklets (PDF from Chromium, axe)."""
 from __future__ import annotations
 
 import html as htmllib
-import io
 import re
 
 import pytest
-from pypdf import PdfReader
 
-from conftest import axe_violations, wait_for
+from conftest import axe_violations, pdf_text, wait_for
 from test_offline import bundle  # noqa: F401 (the offline bundle, unpacked: a session fixture)
 
 pytestmark = pytest.mark.browser
@@ -126,7 +124,7 @@ def pdf_pages(browser, path) -> list[str]:
     page.emulate_media(media="print")
     data = page.pdf(format="A4")
     page.close()
-    return [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(data)).pages]
+    return [" ".join(text.split()) for text in pdf_text(data)]
 
 
 def first_text(html: str, cls: str) -> str:
