@@ -5,6 +5,7 @@ generator at all, so the checks survive a change of platform (MAINTAINING.md).
 """
 from __future__ import annotations
 
+import datetime
 import os
 import re
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ import yaml
 from . import (authoring, boundary, checklist, configkeys, editions, frontmatter, htmlsafety, navcheck, outline, pages,
                prose, quiz, render, rules, schema, siteconfig, style, terms, yamltext)
 from . import data as site_data
+from . import servecache
 from .guards import Guards
 from .data import SiteData
 from .problems import ContentError, Problem, decode
@@ -320,6 +322,13 @@ def _quiz_links(docs_dir: str, by_neutral: dict, with_quizzes: list, default: st
     return problems
 
 
+# The per-page checks' answers, remembered for the process (gvi.servecache.Memo, keyed by each
+# page's text and path, for one generation of the data files, date and languages): a page checked
+# again unchanged is not checked again. One run checks each page once; the bad-input tests check
+# the whole site 121 times in one process, each time with one page or one data file changed.
+_MEMO = servecache.Memo()
+
+
 def check_project(config_path, docs_dir=None) -> tuple[list[Problem], int, int]:
     """Every content check the build runs, on a project without building it: the site config
     (``config_path``, mkdocs.yml) and its docs, or ``docs_dir`` in their place (scripts/new_site.py
@@ -348,8 +357,9 @@ def check_project(config_path, docs_dir=None) -> tuple[list[Problem], int, int]:
                               for lang in siteconfig.language_entries(config)
                               if lang["locale"] != default and lang["locale"] in codes},
                              (config.get("not_in_nav") or "").split())
+    _MEMO.begin((servecache.data_stamp(str(docs)), datetime.date.today(), tuple(codes), default))
     result = check_docs(str(docs), siteconfig.find_pages(docs, config.get("exclude_docs")), codes, default,
-                        data, prefix, nav)
+                        data, prefix, nav, memo=_MEMO)
     # docs/_data/editions.yml as a plain build checks it (a mike deploy checks its own edition's entry).
     edition = str((data.local.get("week") or {}).get("edition", ""))
     problems = editions.check_file(str(docs), codes, edition, data.local, prefix + editions.FILE)[1]

@@ -1,5 +1,7 @@
 """Under `mkdocs serve` only: what a rebuild can take from the previous one because its inputs are
-the same. A full build (`mkdocs build`, the tests, CI, deploys) never uses any of it.
+the same. A full build (`mkdocs build`, the tests, CI, deploys) never uses any of it. (``Memo``
+alone is also used by the content checks without a build, gvi/checks.py ``check_project``: a
+process that checks the site again reads the answers for the pages that did not change.)
 
 MkDocs rebuilds every page of both languages after each save; rendering the Markdown was half of
 a rebuild, the content checks, Material's search indexing and the finished page's last steps most
