@@ -105,6 +105,12 @@ class Topic:
         return all(words is not None and not any(w in folded for w in words)
                    for words in self._starts.get(lang, []))
 
+    def hits(self, lang: str, text: str, folded: str) -> list[re.Match]:
+        """Every match of the topic's patterns in ``text``, pattern by pattern; a pattern whose
+        literal starts are all missing from ``folded`` (as in ``absent``) cannot match and is not run."""
+        return [match for pattern, words in zip(self.patterns.get(lang, []), self._starts.get(lang, []))
+                if words is None or any(w in folded for w in words) for match in pattern.finditer(text)]
+
 
 _WORD = r"[^\W\d_](?:[^\W_]| (?=[^\W_]))*"  # letters, digits and single spaces inside: literal text
 _STARTS = re.compile(rf"(?:\\b)?(?:\(\?:(?P<alts>{_WORD}(?:\|{_WORD})*)\)|(?P<word>{_WORD}))")
@@ -467,8 +473,11 @@ def topics(text: str, lang: str, path: str, base: RuleBase, used: set[str], link
     for topic in base.topics.values():
         if topic.absent(lang, folded):  # most pages touch few topics
             continue
-        hits = [m for p in topic.patterns.get(lang, []) for m in p.finditer(text)]
-        if topic.scope == "paragraph" and source:
+        by_paragraph = topic.scope == "paragraph" and bool(source)
+        if not by_paragraph and set(topic.rules) & (used | links):
+            continue  # the page carries one of its rules: where it speaks of the topic does not matter
+        hits = topic.hits(lang, text, folded)
+        if by_paragraph:
             bounds = [0] + [m.end() for m in _BLOCK.finditer(text)] + [len(text)]
             bare = []
             for start, end in zip(bounds, bounds[1:]):
@@ -478,8 +487,6 @@ def topics(text: str, lang: str, path: str, base: RuleBase, used: set[str], link
                 carried |= {rid for line in lines for rid in (hand or {}).get(line, ())}
                 bare += [m for m in hits if start <= m.start() < end and not set(topic.rules) & carried]
             hits = bare
-        elif set(topic.rules) & (used | links):
-            continue
         if not hits:
             continue
         first = min(hits, key=lambda m: m.start())
