@@ -312,3 +312,17 @@ def test_a_list_of_sections_cites_each():
     assert {("8", "1"), ("8", "2"), ("25", "1"), ("25", "5"), ("25", "8")} <= provisions
     found, _ = refs("Under OSL chapter 8, sections 1 and 2, secrecy applies.", "en")
     assert {("8", "1"), ("8", "2")} <= {p for act, p, _, _ in found if act == "osl"}
+
+
+def test_the_searches_a_page_skips_could_have_found_nothing(monkeypatch):
+    """legal.references skips a pattern on a page without the words its matches hold ("kap.", "§",
+    "SFS", a bill's "2024/25:"): on every page of the site and on these texts, what it finds is
+    what searching every pattern finds."""
+    from support import ROOT
+    texts = [prose.mask(path.read_text(encoding="utf-8")) for path in sorted((ROOT / "docs").rglob("*.md"))]
+    texts += [prose.mask(t) for t in ("OSL 10 kap. 18 a § och RB. Prop. 2024/25:65.", "8 §§ och 9 §", "SFS 2025:934",
+                                      "Chapter 10, section 18 a of the OSL", "sections 3 and 4", "prop. 2017/18:269")]
+    skipping = [legal.references(text, lang, legal_data()) for text in texts for lang in LANGS]
+    monkeypatch.setattr(legal, "_search", lambda pattern, text, present: list(pattern.finditer(text)))
+    assert [legal.references(text, lang, legal_data()) for text in texts for lang in LANGS] == skipping
+    assert sum(len(found) for found, _ in skipping) > 100  # the site's pages cite laws
