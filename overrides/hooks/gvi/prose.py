@@ -9,6 +9,7 @@ readers see them).
 """
 from __future__ import annotations
 
+import functools
 import re
 
 _FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})\s*(?P<info>[\w-]*)")
@@ -32,6 +33,7 @@ def _blank(text: str) -> str:
     return re.sub(r"[^\n]", " ", text)
 
 
+@functools.lru_cache(maxsize=512)  # pure; the checks ask twice per page (guards, the copied-twin check)
 def mask(body: str) -> str:
     """``body`` with only its running text left; same length, same lines and columns."""
     lines = body.split("\n")
