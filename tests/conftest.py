@@ -1,6 +1,7 @@
 """Session fixtures: the real site built once, and the project's hook package on sys.path."""
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,3 +78,22 @@ def mike_site(tmp_path_factory) -> MikeSite:
 
     repo, first_files, served = shared(tmp_path_factory, "mike", make)
     return MikeSite(repo=repo, branch="site-preview", first_files=first_files, served=served)
+
+
+# Under pytest-xdist, each worker first makes the shared builds it is given here, if a collected
+# test needs them (support.shared: the first to ask makes one, the others wait and read it).
+# Without this both workers asked for the real site first: one built it while the other waited
+# idle, and later the same for the mike deploys (17 s of a core). Now the two are made at once.
+WARM = {"gw0": ("site_build", "exempelstad"), "gw1": ("mike_site",)}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _shared_builds_made_on_both_cores(request):
+    wanted = WARM.get(os.environ.get("PYTEST_XDIST_WORKER", ""), ())
+    needed = {name for item in request.session.items for name in getattr(item, "fixturenames", ())}
+    for name in wanted:
+        if name in needed:
+            try:
+                request.getfixturevalue(name)
+            except Exception:  # noqa: BLE001 - pytest keeps the error: each test that uses it reports it
+                pass
