@@ -9,7 +9,9 @@ Measures, with a real build and a real Chromium (the one scripts/ensure_chromium
   project's own JS and CSS, the search index, the page itself and other requests; the same for a
   plain Material site (mkdocs.yml with only `theme: material`), and the project's overhead;
 - build time: the real site, and synthetic bilingual sites of 10, 100 and 400 pages per language
-  (median of three builds each), seconds per page and whether growth is linear;
+  (median of three builds each), seconds per page and whether growth is linear; the same synthetic
+  pages built by plain MkDocs, Material and static-i18n in the same run (the machine's speed of
+  the moment: it varies up to twofold within a day), and the ratio of the two per-page figures;
 - save to reload: one module page open in Chromium under a real `mkdocs serve` (`make serve`),
   a sentence appended to its source, seconds until the reloaded page shows it (median of three);
 - search index bytes per language;
@@ -60,6 +62,8 @@ import time
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
+
+import yaml
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -220,6 +224,42 @@ def synthetic_site(dest: Path, pages: int) -> Path:
     nav = "nav:\n  - Start: index.md\n  - Strategin:\n" + "".join(
         f"      - strategi/modul-{n:03}.md\n" for n in range(1, pages))
     (dest / "mkdocs.yml").write_text(config[: config.index("\nnav:") + 1] + nav, encoding="utf-8")
+    return dest
+
+
+class _AnyTag(yaml.SafeLoader):
+    """Reads mkdocs.yml for its plain settings: a tag (!ENV, !!python/name) reads as None."""
+
+
+_AnyTag.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def synthetic_reference_site(dest: Path, synthetic: Path) -> Path:
+    """The synthetic site's pages (``synthetic``, made by synthetic_site) built by plain MkDocs,
+    Material and static-i18n: the same theme features, the same Markdown extensions but the
+    project's own (a quiz fence stays a code block), the same nav; no hooks, data, CSS or JS of
+    ours. Built in the same run, its time per page is what the generator itself costs on this
+    machine now, which varies up to twofold within a day: the site's figure is read against it."""
+    config = yaml.load((synthetic / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTag)
+    extensions = []
+    for entry in config["markdown_extensions"]:
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
+        if name.startswith("gvi.") or name == "pymdownx.snippets":  # ours; snippets read docs/_data
+            continue
+        if name == "pymdownx.superfences":
+            options = {k: v for k, v in (options or {}).items() if k != "custom_fences"} or None
+        extensions.append({name: options} if options else name)
+    plain = {
+        "site_name": "Reference", "nav": config["nav"],
+        "theme": {"name": "material", "language": "sv", "features": config["theme"]["features"]},
+        "plugins": ["search", {"i18n": {"docs_structure": "suffix", "fallback_to_default": False,
+                                        "languages": [{"locale": "sv", "default": True, "name": "Svenska", "build": True},
+                                                      {"locale": "en", "name": "English", "build": True}]}}],
+        "markdown_extensions": extensions,
+    }
+    dest.mkdir(parents=True)
+    shutil.copytree(synthetic / "docs", dest / "docs", ignore=shutil.ignore_patterns("_data"))
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(plain, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return dest
 
 
@@ -527,12 +567,18 @@ def print_report(r: dict) -> None:
           f"({r['build']['real']['seconds'] / r['build']['real']['pages'] * 1000:.0f} ms/page)")
     for size in r["build"]["synthetic"]:
         print(f"  {size['pages_per_language']:>4} pages/language: {size['seconds']:.2f} s "
-              f"({size['seconds'] / (2 * size['pages_per_language']) * 1000:.0f} ms/page)")
-    fit = r["build"]["fit"]
+              f"({size['seconds'] / (2 * size['pages_per_language']) * 1000:.0f} ms/page)"
+              + (f"; the same pages on plain Material {size['plain_seconds']:.2f} s" if "plain_seconds" in size else ""))
+    fit, plain = r["build"]["fit"], r["build"].get("plain_fit")
     if fit:
         print(f"  fit: {fit['seconds_per_page'] * 1000:.0f} ms per page (both languages) + "
               f"{fit['fixed_seconds']:.2f} s fixed, R² {fit['r2']:.3f} → "
               f"{'linear' if fit['linear'] else 'NOT linear'}")
+    if fit and plain:
+        # The machine's speed varies up to twofold within a day: the plain build, timed in the same
+        # run, says how fast it was; the ratio is what the project's hooks and checks cost.
+        print(f"  plain MkDocs + Material + static-i18n, the same pages: {plain['seconds_per_page'] * 1000:.0f} ms "
+              f"per page; the site takes {fit['seconds_per_page'] / plain['seconds_per_page']:.2f}× that")
     reload = r.get("reload")
     if reload:
         print(f"Save to reload under mkdocs serve ({reload['page']}): {reload['median_s']:.2f} s "
@@ -657,10 +703,12 @@ def main(argv=None) -> int:
         build(checklist_reference_site(tmp, site) / "mkdocs.yml", tmp / "reference-checklist-site")
         synthetic = []
         for size in sizes:
-            print(f"Building a synthetic site of {size} pages per language …", flush=True)
-            config = synthetic_site(tmp / f"synthetic-{size}", size) / "mkdocs.yml"
+            print(f"Building a synthetic site of {size} pages per language, and on plain Material …", flush=True)
+            made = synthetic_site(tmp / f"synthetic-{size}", size)
+            plain = synthetic_reference_site(tmp / f"synthetic-{size}-plain", made)
             synthetic.append({"pages_per_language": size,
-                              "seconds": median_build(config, tmp / f"synthetic-{size}-site", runs)})
+                              "seconds": median_build(made / "mkdocs.yml", tmp / f"synthetic-{size}-site", runs),
+                              "plain_seconds": median_build(plain / "mkdocs.yml", tmp / f"synthetic-{size}-plain-site", runs)})
         print("Measuring pages in Chromium …", flush=True)
         weights = page_weights(site, tmp / "reference-site", tmp / "reference-checklist-site")
         # The page-weight scenario's search is the Swedish search's first run ("" and the same query).
@@ -703,6 +751,8 @@ def main(argv=None) -> int:
         "assets": assets, "search_index": index, "content_sizes": sizes,
         "build": {"real": {"seconds": real, "pages": pages}, "synthetic": synthetic,
                   "fit": linear_fit([(2 * s["pages_per_language"], s["seconds"]) for s in synthetic])
+                  if len(synthetic) > 1 else None,
+                  "plain_fit": linear_fit([(2 * s["pages_per_language"], s["plain_seconds"]) for s in synthetic])
                   if len(synthetic) > 1 else None},
         "search_timing": timing, "lighthouse": lighthouse_figures, "reload": reload,
         "runs": runs, "lighthouse_runs": 1 if args.quick else 3,

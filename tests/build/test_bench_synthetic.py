@@ -40,3 +40,16 @@ def test_the_reference_every_budget_is_measured_against_is_one_page(tmp_path):
     result = build(bench.reference_site(tmp_path), tmp_path / "site")
     assert result.returncode == 0, result.output
     assert [p.parent.name for p in (tmp_path / "site").rglob("index.html")] == ["site"]
+
+
+def test_the_synthetic_pages_build_on_plain_material_as_the_bench_reference(tmp_path):
+    """The bench times the same synthetic pages on plain MkDocs, Material and static-i18n (the
+    machine's speed of the moment): every page in both languages, none of our hooks or checks."""
+    project = bench.synthetic_site(tmp_path / "synthetic", 3)
+    plain = bench.synthetic_reference_site(tmp_path / "plain", project)
+    assert "hooks" not in (plain / "mkdocs.yml").read_text(encoding="utf-8")
+    result = build(plain, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    for page in ("strategi/modul-002/index.html", "en/strategi/modul-002/index.html"):
+        html = (tmp_path / "site" / page).read_text(encoding="utf-8")
+        assert "gvi-" not in html and "md-nav" in html and 'class="admonition objectives"' in html
