@@ -261,3 +261,26 @@ def test_a_topic_pattern_is_skipped_only_where_its_first_words_are_missing(patte
                      "pat down, patdown, samtycke.",):
             for match in re.finditer(pattern, text, re.IGNORECASE):
                 assert any(match[0].casefold().startswith(s) for s in starts), (pattern, match[0])
+
+
+def test_a_status_claim_is_looked_for_only_where_its_words_are_and_found_as_before(monkeypatch):
+    """rules.claims skips a kind of claim on a page without any of its words (_CLAIM_WORDS): every
+    top-level alternative of its pattern holds one, and on every page of the site and these texts
+    it finds what searching every pattern finds."""
+    from support import ROOT
+
+    from gvi import prose
+    for lang, kinds in rules._CLAIMS.items():
+        for kind, pattern in kinds:
+            words = rules._CLAIM_WORDS[lang][kind]
+            alternatives = re.split(r"\|(?![^(]*\))", pattern.replace(r"\s+", " "))
+            assert all(any(w in alt.casefold() for w in words) for alt in alternatives), (lang, kind)
+    texts = [prose.mask(path.read_text(encoding="utf-8")) for path in sorted((ROOT / "docs").rglob("*.md"))]
+    texts += ["Lagen har ännu inte trätt i kraft. Den GÄLLER SEDAN 2025.", "It is not yet in force; it came into force.",
+              "Förslaget föreslås. Det är bara ett förslag som väntas träda i kraft.", "The rule applies since 2024."]
+    skipping = [rules.claims(text, lang) for text in texts for lang in ("sv", "en")]
+    every = {lang: [(kind, pattern, ("",)) for kind, pattern, _ in patterns]
+             for lang, patterns in rules._CLAIM_PATTERNS.items()}
+    monkeypatch.setattr(rules, "_CLAIM_PATTERNS", every)
+    assert [rules.claims(text, lang) for text in texts for lang in ("sv", "en")] == skipping
+    assert sum(map(len, skipping)) > 10

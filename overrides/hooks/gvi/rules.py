@@ -614,7 +614,15 @@ _CLAIMS = {
                         r"|\b(?:has\s+)?appli(?:es|ed)\s+since\b"),
            ("entered", r"\b(?:came|entered|has\s+entered|has\s+come)\s+into\s+force\b|\btook\s+effect\b")),
 }
-_CLAIM_PATTERNS = {lang: [(kind, re.compile(pattern, re.I)) for kind, pattern in kinds]
+# Words every match of a kind holds (one of them, case folded): a page with none of them is not
+# searched for that kind (a pattern that starts with \b is tried at every offset of the page).
+_CLAIM_WORDS = {
+    "sv": {"proposed": ("kraft", "gälla", "föreslås", "förslag", "föreslag"), "in_force": ("gäller", "kraft", "gällande"),
+           "entered": ("kraft", "gälla")},
+    "en": {"proposed": ("force", "propos", "effect", "apply"), "in_force": ("force", "appli"),
+           "entered": ("force", "effect")},
+}
+_CLAIM_PATTERNS = {lang: [(kind, re.compile(pattern, re.I), _CLAIM_WORDS[lang][kind]) for kind, pattern in kinds]
                    for lang, kinds in _CLAIMS.items()}
 # A claim speaks of the rules cited in its clause: a sentence, cut at ";" and at ", men/medan/but/…".
 _CLAUSE_END = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ*_\[])|;|\n\s*\n|\n\s*(?:[-*+]|\d+\.)\s"
@@ -634,7 +642,10 @@ def claims(text: str, lang: str) -> list[Claim]:
     """What ``text`` (running text, the references blanked) says of a law's status, each with its
     clause."""
     found, taken = [], []
-    for kind, pattern in _CLAIM_PATTERNS.get(lang, []):
+    folded = text.casefold()
+    for kind, pattern, words in _CLAIM_PATTERNS.get(lang, []):
+        if not any(word in folded for word in words):
+            continue
         for match in pattern.finditer(text):
             if any(s <= match.start() < e for s, e in taken):
                 continue  # "inte trätt i kraft" is a claim once, of its negated kind
