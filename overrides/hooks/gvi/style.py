@@ -7,6 +7,7 @@ front matter.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from . import prose
@@ -31,14 +32,20 @@ def sentences(text: str) -> list[tuple[int, str]]:
 
 
 def du_ni(text: str, path: str, first_line: int = 1) -> list[Problem]:
-    """Sentences that address the reader as both "du" and "ni"."""
+    """Sentences that address the reader as both "du" and "ni". The words are found once in the
+    whole text (a sentence's bounds are never inside a word, and never a letter or '-')."""
+    words = [(m.start(), m[1]) for m in _WORD.finditer(text)]
+    found = {w.lower() for _, w in words}
+    if not (found & DU and found & NI):  # then no sentence holds both (most pages: only "du")
+        return []
+    offsets = [o for o, _ in words]
     problems = []
     for start, sentence in sentences(text):
-        words = [(m.start(), m[1]) for m in _WORD.finditer(sentence)]
-        du = [w for _, w in words if w.lower() in DU]
-        ni = [w for _, w in words if w.lower() in NI]
+        inside = words[bisect.bisect_left(offsets, start):bisect.bisect_left(offsets, start + len(sentence))]
+        du = [w for _, w in inside if w.lower() in DU]
+        ni = [w for _, w in inside if w.lower() in NI]
         if du and ni:
-            offset = start + next(o for o, w in words if w.lower() in NI)
+            offset = next(o for o, w in inside if w.lower() in NI)
             problems.append(Problem(path, prose.line_at(text, offset, first_line),
                                     f"the sentence mixes '{du[0]}' and '{ni[0]}'; the house style never "
                                     "addresses the reader as both 'du' and 'ni' in one sentence.",
