@@ -139,8 +139,10 @@ _INDENT = re.compile(r"[ \t]*\n\s*")
 
 def _text_only(segment: str) -> str:
     parts = _TAG.split(segment)  # even: text between tags; odd: a tag, left as it is
-    return "".join(_INDENT.sub(" ", part) if i % 2 == 0 and "\n" in part else part
-                   for i, part in enumerate(parts))
+    for i in range(0, len(parts), 2):
+        if "\n" in parts[i]:
+            parts[i] = _INDENT.sub(" ", parts[i])
+    return "".join(parts)
 
 
 def html(page: str) -> str:
