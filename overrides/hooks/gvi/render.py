@@ -121,10 +121,9 @@ def insert_after_title(markdown: str, block: str) -> str:
     return f"{markdown[: match.end()]}\n\n{block}\n{markdown[match.end():]}"
 
 
-def abbreviations(abbrs: dict, lang: str) -> str:
-    """Abbreviation definitions for Python-Markdown's abbr extension, in the page's language."""
-    lines = [f"*[{abbr}]: {texts[lang]}" for abbr, texts in abbrs.items() if lang in texts]
-    return "\n\n" + "\n".join(lines) + "\n" if lines else ""
+def abbreviation_titles(abbrs: dict, lang: str) -> dict[str, str]:
+    """{abbreviation: its title in the page's language}, for Python-Markdown's abbr extension."""
+    return {abbr: str(texts[lang]).strip() for abbr, texts in abbrs.items() if lang in texts and str(texts[lang]).strip()}
 
 
 _TASK = re.compile(
