@@ -15,7 +15,7 @@ What it does, per page:
 - replaces ``{{ local.key }}`` with the local fact from docs/_data/local.yml (an unknown key stops
   the build; scripts/check_content.py names the file and line);
 - renders ```quiz fences (parsed, validated and rendered by gvi.quiz);
-- appends the abbreviation definitions in the page's language (for the abbr extension);
+- gives the site's abbreviations, in the page's language, to the abbr extension;
 - names each task-list checkbox by its item's text, and translates the permalink title;
 - adds the interface strings the page scripts read (``<script type="application/json" id="gvi-ui">``).
 
