@@ -63,12 +63,11 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 import asset_sizes  # noqa: E402
+from gvi import siteconfig  # noqa: E402
 
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
@@ -227,20 +226,13 @@ def synthetic_site(dest: Path, pages: int) -> Path:
     return dest
 
 
-class _AnyTag(yaml.SafeLoader):
-    """Reads mkdocs.yml for its plain settings: a tag (!ENV, !!python/name) reads as None."""
-
-
-_AnyTag.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 def synthetic_reference_site(dest: Path, synthetic: Path) -> Path:
     """The synthetic site's pages (``synthetic``, made by synthetic_site) built by plain MkDocs,
     Material and static-i18n: the same theme features, the same Markdown extensions but the
     project's own (a quiz fence stays a code block), the same nav; no hooks, data, CSS or JS of
     ours. Built in the same run, its time per page is what the generator itself costs on this
     machine now, which varies up to twofold within a day: the site's figure is read against it."""
-    config = yaml.load((synthetic / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTag)
+    config = siteconfig.load_config(synthetic / "mkdocs.yml")
     extensions = []
     for entry in config["markdown_extensions"]:
         name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
@@ -259,7 +251,7 @@ def synthetic_reference_site(dest: Path, synthetic: Path) -> Path:
     }
     dest.mkdir(parents=True)
     shutil.copytree(synthetic / "docs", dest / "docs", ignore=shutil.ignore_patterns("_data"))
-    (dest / "mkdocs.yml").write_text(yaml.safe_dump(plain, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    siteconfig.write_config(plain, dest / "mkdocs.yml")
     return dest
 
 
