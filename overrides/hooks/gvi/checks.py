@@ -52,8 +52,8 @@ def check_docs(docs_dir: str, uris: list[str], languages: list[str], default: st
     """Check every page (``uris``: Markdown files relative to ``docs_dir``) and every pair of
     translations: twins, front matter, local facts, quizzes, checklists, headings, ids, what the
     author must not leave in (gvi/authoring.py), and the nav (``nav``, from mkdocs.yml). ``memo``
-    (gvi.servecache.Memo, under `mkdocs serve` only): a page's slowest checks are not run again
-    for the same text and data."""
+    (gvi.servecache.Memo: under `mkdocs serve`, and for ``check_project``'s process): a page's
+    slowest checks are not run again for the same text and data."""
     uris = sorted(uri for uri in uris if uri.endswith(".md"))
     unbuilt = sorted({m.group(1) for m in (re.search(r"\.([a-z]{2})\.md$", u) for u in uris)
                       if m and m.group(1) not in languages})

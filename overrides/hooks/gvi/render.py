@@ -123,7 +123,8 @@ def insert_after_title(markdown: str, block: str) -> str:
 
 def abbreviation_titles(abbrs: dict, lang: str) -> dict[str, str]:
     """{abbreviation: its title in the page's language}, for Python-Markdown's abbr extension."""
-    return {abbr: str(texts[lang]).strip() for abbr, texts in abbrs.items() if lang in texts and str(texts[lang]).strip()}
+    titles = {abbr: str(texts[lang]).strip() for abbr, texts in abbrs.items() if lang in texts}
+    return {abbr: title for abbr, title in titles.items() if title}
 
 
 _TASK = re.compile(

@@ -97,17 +97,11 @@ class Topic:
         """lang -> each pattern's literal starts (``literal_starts``)."""
         return {lang: [literal_starts(p.pattern) for p in patterns] for lang, patterns in self.patterns.items()}
 
-    def absent(self, lang: str, folded: str) -> bool:
-        """True when no pattern of the topic can match: each starts with a literal word (or one of
-        several), and none of those is in ``folded`` (the text, str.casefold()). A substring search
-        is a hundred times cheaper than a case-blind regular expression over the whole page; a
-        pattern that starts otherwise is always run."""
-        return all(words is not None and not any(w in folded for w in words)
-                   for words in self._starts.get(lang, []))
-
     def hits(self, lang: str, text: str, folded: str) -> list[re.Match]:
-        """Every match of the topic's patterns in ``text``, pattern by pattern; a pattern whose
-        literal starts are all missing from ``folded`` (as in ``absent``) cannot match and is not run."""
+        """Every match of the topic's patterns in ``text``, pattern by pattern. A pattern that starts
+        with a literal word (or one of several) none of which is in ``folded`` (the text,
+        str.casefold()) cannot match and is not run: a substring search is a hundred times cheaper
+        than a case-blind regular expression over the whole page. Most pages touch few topics."""
         return [match for pattern, words in zip(self.patterns.get(lang, []), self._starts.get(lang, []))
                 if words is None or any(w in folded for w in words) for match in pattern.finditer(text)]
 
@@ -471,13 +465,11 @@ def topics(text: str, lang: str, path: str, base: RuleBase, used: set[str], link
     problems = []
     folded = text.casefold()
     for topic in base.topics.values():
-        if topic.absent(lang, folded):  # most pages touch few topics
-            continue
         by_paragraph = topic.scope == "paragraph" and bool(source)
         if not by_paragraph and set(topic.rules) & (used | links):
             continue  # the page carries one of its rules: where it speaks of the topic does not matter
         hits = topic.hits(lang, text, folded)
-        if by_paragraph:
+        if hits and by_paragraph:
             bounds = [0] + [m.end() for m in _BLOCK.finditer(text)] + [len(text)]
             bare = []
             for start, end in zip(bounds, bounds[1:]):
