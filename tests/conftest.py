@@ -80,11 +80,23 @@ def mike_site(tmp_path_factory) -> MikeSite:
     return MikeSite(repo=repo, branch="site-preview", first_files=first_files, served=served)
 
 
+@pytest.fixture(scope="session")
+def deploys(tmp_path_factory):
+    """The deploy workflow's own steps run three times against a local bare repository (first
+    edition, second edition, the first again): tests/ci/deploy_support.py. Made once a run; the
+    refused deploys work on copies (tests/ci/conftest.py spare_origin)."""
+    sys.path.insert(0, str(ROOT / "tests" / "ci"))  # where the deploy tests' own modules live
+    from deploy_support import make_deploys
+    return shared(tmp_path_factory, "deploys", make_deploys)
+
+
 # Under pytest-xdist, each worker first makes the shared builds it is given here, if a collected
 # test needs them (support.shared: the first to ask makes one, the others wait and read it).
 # Without this both workers asked for the real site first: one built it while the other waited
 # idle, and later the same for the mike deploys (17 s of a core). Now the two are made at once.
-WARM = {"gw0": ("site_build", "exempelstad"), "gw1": ("mike_site",)}
+# The deploy workflow's deploys (about 50 s) came late, and the other worker's next deploy test
+# waited for them (23 s idle in a run of 15 min); they are made at the start too.
+WARM = {"gw0": ("site_build", "exempelstad", "deploys"), "gw1": ("mike_site",)}
 
 
 @pytest.fixture(scope="session", autouse=True)

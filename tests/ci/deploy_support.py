@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from actions_runner import run_job
-from support import BIN, PROJECT_PARTS, ROOT, add_edition, copy_project, deploy_env, git, publishable
+from support import (BIN, PROJECT_PARTS, ROOT, add_edition, branch_files, copy_project, deploy_env, export_branch,
+                     git, publishable)
 
 WORKFLOW = ROOT / ".github" / "workflows" / "deploy.yml"
 FIRST, SECOND = "2023-01", "2024-09"
@@ -124,3 +125,22 @@ class Deploys:
 
 def failed(steps: list) -> str:
     return "\n".join(f"--- {s.name} (exit {s.returncode})\n{s.output[-3000:]}" for s in steps)
+
+
+def make_deploys(folder: Path) -> Deploys:
+    """First edition (no gh-pages yet), second edition, then the first re-deployed (a re-run)."""
+    origin = make_origin(folder)
+    result = Deploys(origin)
+    result.runs["first"] = origin.deploy(f"refs/tags/edition-{FIRST}")
+    assert all(s.returncode == 0 for s in result.runs["first"]), failed(result.runs["first"])
+    result.first_files = branch_files(origin.bare, BRANCH, FIRST + "/")
+    make_second_edition(origin)
+    result.runs["second"] = origin.deploy(f"refs/tags/edition-{SECOND}")
+    assert all(s.returncode == 0 for s in result.runs["second"]), failed(result.runs["second"])
+    result.first_after_second = branch_files(origin.bare, BRANCH, FIRST + "/")
+    result.refs_after_second = origin.refs()
+    result.runs["redeploy"] = origin.deploy(f"refs/tags/edition-{FIRST}")
+    assert all(s.returncode == 0 for s in result.runs["redeploy"]), failed(result.runs["redeploy"])
+    result.first_after_redeploy = branch_files(origin.bare, BRANCH, FIRST + "/")
+    result.served = export_branch(origin.bare, BRANCH, origin.tmp / "served")
+    return result
