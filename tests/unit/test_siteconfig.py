@@ -1,4 +1,7 @@
 """mkdocs.yml read without MkDocs (gvi/siteconfig.py): tags kept, languages found, pages listed."""
+import pytest
+import yaml
+
 from gvi import siteconfig
 from support import ROOT
 
@@ -19,3 +22,20 @@ def test_the_real_config_reads_with_its_tags(monkeypatch):
     assert [lang["locale"] for lang in siteconfig.language_entries(config)] == ["sv", "en"]
     fences = next(e for e in config["markdown_extensions"] if isinstance(e, dict) and "pymdownx.superfences" in e)
     assert isinstance(fences["pymdownx.superfences"]["custom_fences"][0]["format"], siteconfig.PythonName)
+
+
+def test_libyaml_reads_the_config_as_the_python_parser_does_and_an_error_is_the_python_parsers(tmp_path):
+    if siteconfig.FastConfigLoader is None:
+        pytest.fail("PyYAML without libyaml: requirements.txt pins a wheel that has it")
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    fast = yaml.load(text, Loader=siteconfig.FastConfigLoader)  # noqa: S506
+    assert fast == yaml.load(text, Loader=siteconfig.ConfigLoader)  # noqa: S506
+    assert fast == siteconfig.load_config(ROOT / "mkdocs.yml")
+    broken = tmp_path / "mkdocs.yml"
+    broken.write_text("site_name: x\nnav:\n  - a: b.md\n   - c: d.md\n", encoding="utf-8")
+    with pytest.raises(yaml.YAMLError) as fast_error:
+        yaml.load(broken.read_text(encoding="utf-8"), Loader=siteconfig.FastConfigLoader)  # noqa: S506
+    with pytest.raises(yaml.YAMLError) as error:
+        siteconfig.load_config(broken)
+    assert "expected <block end>, but found '<block sequence start>'" in str(error.value)
+    assert error.value.problem_mark.line == 3 and str(error.value) != str(fast_error.value)
