@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from . import yamltext
+
 # MkDocs always leaves out dot files and a top-level templates/ folder.
 _DEFAULT_EXCLUDES = [".*", "/templates/"]
 
@@ -24,12 +26,6 @@ class PythonName(str):
 class ConfigLoader(yaml.SafeLoader):
     """A SafeLoader that reads mkdocs.yml's tags instead of failing."""
 
-
-# The same with libyaml's parser (PyYAML's C binding), when PyYAML has it: mkdocs.yml in 9 ms
-# instead of 100 ms, which every content check (`make check`, each bad-input test) paid. A text
-# it refuses is read again by ConfigLoader, whose error (wording, line) the messages are built from.
-_FAST_BASE = getattr(yaml, "CSafeLoader", None)
-FastConfigLoader = type("FastConfigLoader", (_FAST_BASE,), {}) if _FAST_BASE else None
 
 
 class Dumper(yaml.SafeDumper):
@@ -45,12 +41,11 @@ def _env_tag(loader: ConfigLoader, node: yaml.Node):
     return next((os.environ[name] for name in names if name in os.environ), default)
 
 
-for _loader in filter(None, (ConfigLoader, FastConfigLoader)):
-    _loader.add_constructor("!ENV", _env_tag)
-    _loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    _loader.add_multi_constructor("tag:yaml.org,2002:python/name:",
-                                  lambda loader, suffix, node: PythonName(suffix))
-    _loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+ConfigLoader.add_constructor("!ENV", _env_tag)
+ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/name:",
+                                   lambda loader, suffix, node: PythonName(suffix))
+ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 Dumper.add_representer(PythonName, lambda dumper, value: dumper.represent_scalar(
     f"tag:yaml.org,2002:python/name:{value}", ""))
 
@@ -58,14 +53,10 @@ Dumper.add_representer(PythonName, lambda dumper, value: dumper.represent_scalar
 def load_config(path: Path) -> dict:
     with open(path, encoding="utf-8") as handle:
         text = handle.read()
-    config = None
-    if FastConfigLoader is not None:
-        try:
-            config = yaml.load(text, Loader=FastConfigLoader)  # noqa: S506 (a CSafeLoader subclass)
-        except yaml.YAMLError:
-            config = None
-    if config is None:
-        config = yaml.load(text, Loader=ConfigLoader)  # noqa: S506 (a SafeLoader subclass)
+    # Parsed by libyaml (gvi/yamltext.py: 9 ms instead of 100 ms for mkdocs.yml, which every
+    # content check paid; an error is the pure-Python parser's), its tags read by ConfigLoader.
+    node = yamltext.compose(text)
+    config = yamltext.construct(node, ConfigLoader) if node is not None else None
     if not isinstance(config, dict):
         raise ValueError(f"{path} is not a mapping of settings.")
     return config

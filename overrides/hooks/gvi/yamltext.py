@@ -50,11 +50,11 @@ def _parse(source: str):
     if node is None:
         return None, None
     try:
-        return node, _construct(node)
+        return node, construct(node)
     except yaml.YAMLError:
         # A value the safe loader refuses (a day that does not exist): the error as the pure-Python
         # parser's nodes give it, with the line quoted under the message.
-        return node, _construct(yaml.compose(source, Loader=yaml.SafeLoader))
+        return node, construct(yaml.compose(source, Loader=yaml.SafeLoader))
 
 
 # (node, data), remembered: every build (and each `mkdocs serve` rebuild) reads the same few
@@ -67,8 +67,9 @@ def safe_load(source: str):
     return _parse(source)[1]
 
 
-def _construct(node):
-    loader = yaml.SafeLoader("")
+def construct(node, loader_class=yaml.SafeLoader):
+    """The data of a node tree (from ``compose``), built by ``loader_class``'s constructors."""
+    loader = loader_class("")
     try:
         return loader.construct_document(node)
     finally:
