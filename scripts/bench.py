@@ -241,12 +241,14 @@ def synthetic_reference_site(dest: Path, synthetic: Path) -> Path:
         if name == "pymdownx.superfences":
             options = {k: v for k, v in (options or {}).items() if k != "custom_fences"} or None
         extensions.append({name: options} if options else name)
+    languages = [{key: lang[key] for key in ("locale", "default", "name", "build") if key in lang}
+                 for lang in siteconfig.language_entries(config)]  # the site's languages, not its translations
     plain = {
         "site_name": "Reference", "nav": config["nav"],
-        "theme": {"name": "material", "language": "sv", "features": config["theme"]["features"]},
+        "theme": {"name": "material", "language": siteconfig.i18n_languages(config)[1],
+                  "features": config["theme"]["features"]},
         "plugins": ["search", {"i18n": {"docs_structure": "suffix", "fallback_to_default": False,
-                                        "languages": [{"locale": "sv", "default": True, "name": "Svenska", "build": True},
-                                                      {"locale": "en", "name": "English", "build": True}]}}],
+                                        "languages": languages}}],
         "markdown_extensions": extensions,
     }
     dest.mkdir(parents=True)
