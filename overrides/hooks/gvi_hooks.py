@@ -12,7 +12,6 @@ scripts/check_content.py). What stays here needs MkDocs' files, nav, pages or pl
 """
 from __future__ import annotations
 
-import datetime
 import json
 import logging
 import os
@@ -148,7 +147,7 @@ def on_config(config, **kwargs):
     if _serving():
         # What a rebuild may take from the previous one when its inputs are the same (gvi/servecache.py).
         _state["stamp"] = servecache.data_stamp(config.docs_dir)
-        servecache.MEMO.begin((_state["stamp"], datetime.date.today(), tuple(_state["languages"]), _state["default"]))
+        servecache.MEMO.begin(servecache.generation(_state["stamp"], _state["languages"], _state["default"]))
         search_plugin = config.plugins.get("material/search")
         if search_plugin and hasattr(search_plugin, "search_index"):
             servecache.index_search(search_plugin.search_index)

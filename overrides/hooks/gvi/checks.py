@@ -5,7 +5,6 @@ generator at all, so the checks survive a change of platform (MAINTAINING.md).
 """
 from __future__ import annotations
 
-import datetime
 import os
 import re
 from dataclasses import dataclass, field
@@ -357,7 +356,7 @@ def check_project(config_path, docs_dir=None) -> tuple[list[Problem], int, int]:
                               for lang in siteconfig.language_entries(config)
                               if lang["locale"] != default and lang["locale"] in codes},
                              (config.get("not_in_nav") or "").split())
-    _MEMO.begin((servecache.data_stamp(str(docs)), datetime.date.today(), tuple(codes), default))
+    _MEMO.begin(servecache.generation(servecache.data_stamp(str(docs)), codes, default))
     result = check_docs(str(docs), siteconfig.find_pages(docs, config.get("exclude_docs")), codes, default,
                         data, prefix, nav, memo=_MEMO)
     # docs/_data/editions.yml as a plain build checks it (a mike deploy checks its own edition's entry).

@@ -33,6 +33,7 @@ is listed in MAINTAINING.md, to check after an upgrade.
 """
 from __future__ import annotations
 
+import datetime
 import hashlib
 import logging
 import os
@@ -57,6 +58,12 @@ def data_stamp(docs_dir: str) -> str:
             digest.update(f"{os.path.relpath(path, docs_dir)}\0{len(content)}\0".encode())
             digest.update(content)
     return digest.hexdigest()
+
+
+def generation(stamp: str, languages, default: str) -> tuple:
+    """What the content checks' answers depend on besides the page: the data files (``stamp``,
+    data_stamp), the date (a legal check's age) and the languages. Memo.begin's argument."""
+    return (stamp, datetime.date.today(), tuple(languages), default)
 
 
 class Memo:
